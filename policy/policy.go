@@ -1,6 +1,45 @@
 // Package policy is stelp's one configuration model: the rules, the import
 // allowlist, the resource limits and the per-path overrides that every stage
 // reads. It knows nothing about parsing, execution or LSP.
+//
+// # The .stelp.yaml file
+//
+// stelp uses the `.stelp.yaml` nearest to a file, looking in the file's
+// folder and its parents up to the repository root (a folder holding
+// `.git`). With none, the built-in defaults apply. Every key is optional:
+//
+//	extends: ../shared/stelp.yaml   # or a list; relative to this file
+//	rules:                          # rule ID or name -> error|warning|info|off
+//	  SP101: error
+//	  md5-for-security: off
+//	modules:
+//	  allow: [math, re, json]       # replaces the import allowlist
+//	  allow_extra: [numpy]          # adds to it
+//	  deny: [random]                # removes from it
+//	limits:
+//	  time: 5s                      # wall clock (Go duration)
+//	  steps: 1000000                # budget ticks
+//	  memory: 512MB                 # KB/MB/GB are binary (KiB/MiB/GiB)
+//	  recursion: 200                # Python call depth
+//	  output: 1MB                   # stdout+stderr
+//	files: false                    # allow the in-memory virtual file system
+//	tools: {}                       # reserved for host functions
+//	paths:                          # glob -> rules/modules/limits/files/tools
+//	  "tests/**":
+//	    rules: {SP101: warning}
+//
+// Settings apply in order, later ones winning: the defaults, each file in
+// `extends` (itself resolved the same way), the file's own keys, then each
+// matching `paths:` pattern in the order written (those of extended files
+// first). Globs are gitignore-like and relative to the discovered config's
+// folder: `**` spans folders, a pattern without `/` matches at any depth, a
+// leading `/` anchors it, and a pattern matching a folder covers its
+// contents.
+//
+// Nothing is silently ignored: an unknown key, a wrong type, a bad severity,
+// duration or size, an unknown rule (when a RuleResolver is given), a
+// duplicate key or an extends cycle is an *Error naming the file, line,
+// column and key.
 package policy
 
 import "time"

@@ -1,0 +1,170 @@
+package analysis
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
+)
+
+// node is one syntax node copied out of tree-sitter (see flatten).
+type node struct {
+	kind                string // grammar symbol name, e.g. "call"
+	field               string // field name in the parent, e.g. "function"
+	start, end          uint32 // byte offsets
+	parent, first, next int32  // indices into the node slice, -1 = none
+	stop                int32  // end of the subtree: descendants are (i, stop)
+	named, missing      bool
+}
+
+// langTables maps grammar symbol and field ids to names once per parser.
+type langTables struct {
+	symbols []string
+	fields  []string
+}
+
+func newLangTables(lang *sitter.Language) *langTables {
+	t := &langTables{}
+	n := int(lang.SymbolCount())
+	t.symbols = make([]string, n)
+	for i := 0; i < n; i++ {
+		t.symbols[i] = lang.SymbolName(sitter.Symbol(i))
+	}
+	t.fields = []string{""}
+	for i := 1; ; i++ {
+		name := lang.FieldName(i)
+		if name == "" {
+			break
+		}
+		t.fields = append(t.fields, name)
+	}
+	return t
+}
+
+func (t *langTables) symbol(s uint16) string {
+	if int(s) < len(t.symbols) {
+		return t.symbols[s]
+	}
+	if s == 0xFFFF {
+		return "ERROR"
+	}
+	return ""
+}
+
+func (t *langTables) fieldName(f uint16) string {
+	if int(f) < len(t.fields) {
+		return t.fields[f]
+	}
+	return ""
+}
+
+// Parser parses Python source with tree-sitter. It is not safe for
+// concurrent use: use one Parser per goroutine.
+type Parser struct {
+	p    *sitter.Parser
+	lang *langTables
+}
+
+// NewParser returns a Python parser. Close it when done.
+func NewParser() *Parser {
+	lang := python.GetLanguage()
+	p := sitter.NewParser()
+	p.SetLanguage(lang)
+	return &Parser{p: p, lang: newLangTables(lang)}
+}
+
+// Close releases the parser's C memory.
+func (p *Parser) Close() {
+	if p != nil && p.p != nil {
+		p.p.Close()
+		p.p = nil
+	}
+}
+
+// Tree is a parsed document: the tree-sitter tree, the source it was parsed
+// from and a flat copy of its nodes that the rules walk.
+type Tree struct {
+	t     *sitter.Tree
+	src   []byte
+	nodes []node
+	lines []uint32 // byte offset of each line start
+}
+
+// Source returns the text the tree was parsed from.
+func (t *Tree) Source() []byte { return t.src }
+
+// Sitter exposes the underlying tree-sitter tree (e.g. for the language
+// server's changed-range queries). It stays owned by t.
+func (t *Tree) Sitter() *sitter.Tree { return t.t }
+
+// Parse parses src. old, if non-nil, is a previous tree of the same document
+// on which Edit has been called for every change since; tree-sitter then
+// reuses its unchanged parts. old stays valid and is still owned by the caller.
+func (p *Parser) Parse(ctx context.Context, old *Tree, src []byte) (*Tree, error) {
+	if p == nil || p.p == nil {
+		return nil, errors.New("parse: parser is closed")
+	}
+	var oldT *sitter.Tree
+	if old != nil {
+		oldT = old.t
+	}
+	// tree-sitter keeps a pointer to nothing after parsing, but the Tree
+	// keeps its own copy so that later edits of the caller's buffer cannot
+	// change what the findings point at.
+	own := append([]byte(nil), src...)
+	st, err := p.p.ParseCtx(ctx, oldT, own)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	if st == nil {
+		return nil, errors.New("parse: tree-sitter returned no tree")
+	}
+	nodes, err := flatten(st.RootNode(), p.lang)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &Tree{t: st, src: own, nodes: nodes, lines: lineStarts(own)}, nil
+}
+
+// Edit records a change of the source so that the next Parse with this tree
+// as old can reuse it. The flat copy is stale until re-parsed.
+func (t *Tree) Edit(e sitter.EditInput) {
+	if t != nil && t.t != nil {
+		t.t.Edit(e)
+	}
+}
+
+// Close releases the tree's C memory.
+func (t *Tree) Close() {
+	if t != nil && t.t != nil {
+		t.t.Close()
+		t.t = nil
+	}
+}
+
+func lineStarts(src []byte) []uint32 {
+	lines := make([]uint32, 1, len(src)/32+1)
+	for i, b := range src {
+		if b == '\n' {
+			lines = append(lines, uint32(i+1))
+		}
+	}
+	return lines
+}
+
+// pos converts a byte offset to a 0-based line and byte column.
+func (t *Tree) pos(off uint32) Position {
+	i := sort.Search(len(t.lines), func(i int) bool { return t.lines[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return Position{Line: i, Column: int(off - t.lines[i])}
+}
+
+func (t *Tree) rangeOf(start, end uint32) Range {
+	return Range{Start: t.pos(start), End: t.pos(end)}
+}

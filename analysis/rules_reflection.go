@@ -1,0 +1,401 @@
+package analysis
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/stelp-dev/stelp/policy"
+)
+
+// SP2xx: reflection, introspection and the classic sandbox escapes.
+
+// escapeDunders are the attributes that walk from any object to classes,
+// modules, globals and builtins.
+var escapeDunders = map[string]bool{
+	"__subclasses__": true, "__bases__": true, "__base__": true, "__mro__": true, "__globals__": true,
+	"__code__": true, "__builtins__": true, "__closure__": true, "__getattribute__": true, "__loader__": true,
+	"__self__": true, "func_globals": true, "func_code": true, "__func__": true, "__init_subclass__": false,
+	"__reduce_ex__": true, "__reduce__": false, "__dict__": false,
+}
+
+// frameAttrs reach stack frames, and through them every caller's globals.
+var frameAttrs = map[string]bool{
+	"gi_frame": true, "gi_code": true, "cr_frame": true, "cr_code": true, "ag_frame": true, "ag_code": true,
+	"f_back": true, "f_globals": true, "f_locals": true, "f_builtins": true, "f_code": true,
+	"tb_frame": true, "tb_next": true, "__traceback__": true,
+}
+
+var ruleDunderWalk = &Rule{
+	ID: "SP201", Name: "dunder-escape-attribute", CWE: 693, Category: CatSandboxEscape, Severity: policy.SeverityError,
+	Summary: "Attribute walk through dunders that reach classes, globals or builtins",
+	Why: "`().__class__.__bases__[0].__subclasses__()` and `f.__globals__['__builtins__']` are how sandboxed Python " +
+		"reaches os and eval without importing anything. Such walks have no place in ordinary code; they are " +
+		"flagged as attributes, as constant getattr names and as subscript keys.",
+	Bad:  "().__class__.__bases__[0].__subclasses__()",
+	Good: "type(x).__name__",
+	hooks: map[string]func(*pass, *Rule, int32){
+		"attribute": func(p *pass, r *Rule, n int32) {
+			a := p.field(n, "attribute")
+			name := normIdent(p.text(a))
+			if escapeDunders[name] {
+				p.report(r, a, "attribute `"+name+"` walks toward classes, globals or builtins (sandbox escape)")
+			}
+		},
+		"subscript": func(p *pass, r *Rule, n int32) {
+			if s, ok := p.res.eval(p.field(n, "subscript")).str(); ok && escapeDunders[normIdent(s)] && normIdent(s) != "__builtins__" {
+				p.report(r, p.field(n, "subscript"), "key `"+s+"` walks toward classes, globals or builtins (sandbox escape)")
+			}
+		},
+		"call": func(p *pass, r *Rule, n int32) {
+			switch p.callee(n) {
+			case "builtins.getattr", "builtins.hasattr", "builtins.setattr", "builtins.delattr", "object.__getattribute__", "builtins.object.__getattribute__":
+				a := p.arg(n, 1, "")
+				if s, ok := p.res.eval(a).str(); ok {
+					s = normIdent(s)
+					if escapeDunders[s] && s != "__builtins__" {
+						p.report(r, a, "getattr name `"+s+"` walks toward classes, globals or builtins (sandbox escape)")
+					}
+				}
+			}
+		},
+	},
+}
+
+var ruleFrames = &Rule{
+	ID: "SP202", Name: "frame-introspection", CWE: 693, Category: CatSandboxEscape, Severity: policy.SeverityError,
+	Summary: "Stack frames are inspected",
+	Why: "A frame object exposes f_globals, f_locals and f_builtins of its function and, through f_back, of every " +
+		"caller, which defeats any restriction placed on names.",
+	Bad:  "sys._getframe(1).f_globals['secret']",
+	Good: "pass the value as an argument",
+	calls: []string{"sys._getframe", "sys._current_frames", "inspect.currentframe", "inspect.stack", "inspect.trace",
+		"inspect.getouterframes", "inspect.getinnerframes", "inspect.getframeinfo", "traceback.walk_stack",
+		"traceback.extract_stack", "sys.exc_info"},
+	callCheck: func(p *pass, call int32, q string) (string, bool) {
+		if q == "sys.exc_info" {
+			return "", false
+		}
+		return "`" + q + "` hands out stack frames", true
+	},
+	hooks: map[string]func(*pass, *Rule, int32){
+		"call": func(p *pass, r *Rule, n int32) {
+			switch p.callee(n) {
+			case "builtins.getattr", "builtins.hasattr":
+				a := p.arg(n, 1, "")
+				if s, ok := p.res.eval(a).str(); ok && frameAttrs[normIdent(s)] {
+					p.report(r, a, "getattr name `"+s+"` reaches stack frames")
+				}
+			}
+		},
+		"attribute": func(p *pass, r *Rule, n int32) {
+			a := p.field(n, "attribute")
+			if name := normIdent(p.text(a)); frameAttrs[name] {
+				p.report(r, a, "attribute `"+name+"` reaches stack frames and their globals")
+			}
+		},
+	},
+}
+
+// formatDunderRe finds a replacement field of a format template that walks
+// attributes or keys through dunders: "{0.__class__}" or "{x[__globals__]}".
+var formatDunderRe = regexp.MustCompile(`\{[^{}]*?(\.|\[)\s*_{1,2}[A-Za-z_]*`)
+
+var ruleFormatDunder = &Rule{
+	ID: "SP203", Name: "format-string-dunder", CWE: 134, Category: CatSandboxEscape, Severity: policy.SeverityError,
+	Summary: "A str.format template walks dunder attributes",
+	Why: "Format fields may access attributes and keys: `\"{0.__class__.__init__.__globals__}\".format(x)` reads a " +
+		"function's globals without any visible attribute access in code.",
+	Bad:  "\"{0.__class__.__mro__}\".format(x)",
+	Good: "\"{0}\".format(x)",
+	hooks: map[string]func(*pass, *Rule, int32){
+		"call": func(p *pass, r *Rule, n int32) {
+			fn := p.unparen(p.field(n, "function"))
+			if p.kind(fn) != "attribute" {
+				return
+			}
+			method := normIdent(p.text(p.field(fn, "attribute")))
+			var tmpl value
+			switch method {
+			case "format", "format_map":
+				tmpl = p.res.eval(p.field(fn, "object"))
+				if tmpl.k == vRef { // string.Formatter().format(template, ...)
+					if !strings.HasSuffix(tmpl.s, "Formatter()") {
+						return
+					}
+					tmpl = p.res.eval(p.arg(n, 0, ""))
+				}
+			case "vformat":
+				tmpl = p.res.eval(p.arg(n, 0, ""))
+			default:
+				return
+			}
+			if s, ok := tmpl.str(); ok && formatDunderRe.MatchString(s) {
+				p.report(r, n, "format template `"+trimTo(formatDunderRe.FindString(s), 40)+"` walks private attributes of its arguments")
+			}
+		},
+	},
+}
+
+var ruleDynamicAttr = &Rule{
+	ID: "SP204", Name: "computed-attribute-name", CWE: 470, Category: CatSandboxEscape, Severity: policy.SeverityWarning,
+	Summary: "getattr/setattr/delattr with a name computed at run time",
+	Why: "An attribute name that cannot be read from the code can be `__globals__` or `system`; the checker cannot " +
+		"tell. Use a dict of allowed operations instead.",
+	Bad:   "getattr(obj, user_choice)()",
+	Good:  "ops = {'add': add, 'sub': sub}\nops[user_choice]()",
+	calls: []string{"builtins.getattr", "builtins.setattr", "builtins.delattr"},
+	callCheck: func(p *pass, call int32, q string) (string, bool) {
+		a := p.arg(call, 1, "")
+		if a < 0 {
+			return "", false
+		}
+		if _, ok := p.res.eval(a).str(); ok {
+			return "", false
+		}
+		return "`" + shortName(q) + "` with an attribute name computed at run time", true
+	},
+}
+
+var ruleBuiltinsTamper = &Rule{
+	ID: "SP205", Name: "module-tampering", CWE: 915, Category: CatSandboxEscape, Severity: policy.SeverityError,
+	Summary: "Builtins or a module's attributes are replaced",
+	Why: "Rebinding `builtins.open`, `__builtins__['print']` or a module's functions changes behaviour for all " +
+		"code in the process, including the checker's own guards.",
+	Bad:   "builtins.print = spy\nsetattr(math, 'sqrt', evil)",
+	Good:  "def my_print(*a):\n    ...",
+	calls: []string{"builtins.setattr", "builtins.delattr"},
+	callCheck: func(p *pass, call int32, q string) (string, bool) {
+		if o := p.res.eval(p.arg(call, 0, "")); o.k == vRef && !strings.HasSuffix(o.s, ")") {
+			return "`" + shortName(q) + "` on `" + shortName(o.s) + "` replaces a module or builtin attribute", true
+		}
+		return "", false
+	},
+	hooks: map[string]func(*pass, *Rule, int32){
+		"assignment":           tamperTarget,
+		"augmented_assignment": tamperTarget,
+		"delete_statement": func(p *pass, r *Rule, n int32) {
+			for _, c := range p.namedChildren(n) {
+				tamperCheck(p, r, c)
+			}
+		},
+	},
+}
+
+func tamperTarget(p *pass, r *Rule, n int32) {
+	l := p.field(n, "left")
+	if p.kind(l) == "pattern_list" {
+		for _, c := range p.namedChildren(l) {
+			tamperCheck(p, r, c)
+		}
+		return
+	}
+	tamperCheck(p, r, l)
+}
+
+func tamperCheck(p *pass, r *Rule, t int32) {
+	var obj int32
+	switch p.kind(t) {
+	case "attribute":
+		obj = p.field(t, "object")
+	case "subscript":
+		obj = p.field(t, "value")
+	default:
+		return
+	}
+	o := p.res.eval(obj)
+	if o.k == vRef && !strings.HasSuffix(o.s, ")") && !strings.Contains(o.s, "()") {
+		p.report(r, t, "assignment to `"+trimTo(p.text(t), 40)+"` replaces a module or builtin attribute")
+	}
+}
+
+var ruleNamespaces = &Rule{
+	ID: "SP206", Name: "namespace-introspection", CWE: 470, Category: CatSandboxEscape, Severity: policy.SeverityWarning,
+	Summary: "globals(), locals() or vars() exposes a namespace as a dict",
+	Why: "Namespace dicts let code read and write variables by computed names, including `__builtins__`; " +
+		"ordinary code names its variables.",
+	Bad:   "globals()[name] = value",
+	Good:  "registry[name] = value",
+	calls: []string{"builtins.globals", "builtins.locals", "builtins.vars"},
+}
+
+var ruleBuiltinsAccess = &Rule{
+	ID: "SP207", Name: "builtins-access", CWE: 693, Category: CatSandboxEscape, Severity: policy.SeverityError,
+	Summary: "The builtins namespace is accessed directly",
+	Why: "`__builtins__` (or a `['__builtins__']` lookup) reaches eval, exec, open and __import__ by name, " +
+		"whatever the program otherwise looks like.",
+	Bad:  "__builtins__.__dict__['eval']",
+	Good: "len(x)",
+	hooks: map[string]func(*pass, *Rule, int32){
+		"identifier": func(p *pass, r *Rule, n int32) {
+			if normIdent(p.text(n)) != "__builtins__" || p.nodes[n].field == "attribute" {
+				return
+			}
+			if p.res.eval(n).s == "builtins" {
+				p.report(r, n, "")
+			}
+		},
+		"attribute": func(p *pass, r *Rule, n int32) {
+			a := p.field(n, "attribute")
+			if normIdent(p.text(a)) == "__builtins__" {
+				p.report(r, a, "attribute `__builtins__` reaches eval, exec and open")
+			}
+		},
+		"string": func(p *pass, r *Rule, n int32) {
+			// only as a lookup key: x['__builtins__'], .get('__builtins__'), getattr(x, '__builtins__')
+			par := p.nodes[n].parent
+			if par < 0 {
+				return
+			}
+			switch p.nodes[par].kind {
+			case "subscript":
+			case "argument_list":
+				if p.nodes[p.nodes[par].first].kind != "(" || p.nodes[n].start == 0 {
+					return
+				}
+			default:
+				return
+			}
+			if s, ok := p.res.eval(n).str(); ok && normIdent(s) == "__builtins__" {
+				p.report(r, n, "lookup of `__builtins__` reaches eval, exec and open")
+			}
+		},
+	},
+}
+
+var ruleGC = &Rule{
+	ID: "SP208", Name: "gc-object-walk", CWE: 693, Category: CatSandboxEscape, Severity: policy.SeverityError,
+	Summary: "The garbage collector is asked for live objects",
+	Why:     "gc.get_objects/get_referrers/get_referents hand out every live object, including modules and frames the program was never given.",
+	Bad:     "[o for o in gc.get_objects() if type(o).__name__ == 'module']",
+	Good:    "keep references you need explicitly",
+	calls:   []string{"gc.get_objects", "gc.get_referrers", "gc.get_referents"},
+}
+
+var ruleClassAssign = &Rule{
+	ID: "SP209", Name: "class-reassignment", CWE: 843, Category: CatTypeConfusion, Severity: policy.SeverityError,
+	Summary: "An object's class or memory is reinterpreted",
+	Why: "Assigning `obj.__class__`, calling `object.__setattr__(o, '__class__', T)` or casting with ctypes makes an " +
+		"object be treated as another type: type confusion that can crash the interpreter or bypass checks.",
+	Bad:   "obj.__class__ = Admin",
+	Good:  "obj = Admin(obj.name)",
+	calls: []string{"ctypes.cast", "ctypes.pointer", "ctypes.memmove", "ctypes.memset", "ctypes.string_at", "ctypes.addressof", "ctypes.POINTER"},
+	hooks: map[string]func(*pass, *Rule, int32){
+		"assignment": func(p *pass, r *Rule, n int32) {
+			l := p.field(n, "left")
+			if p.kind(l) == "attribute" && normIdent(p.text(p.field(l, "attribute"))) == "__class__" {
+				p.report(r, l, "assigning `__class__` reinterprets an object as another type")
+			}
+		},
+		"call": func(p *pass, r *Rule, n int32) {
+			q := p.callee(n)
+			if q == "builtins.setattr" || strings.HasSuffix(q, ".__setattr__") {
+				a := p.arg(n, 1, "")
+				if q != "builtins.setattr" {
+					a = p.arg(n, 1, "")
+					if strings.HasPrefix(q, "builtins.object") {
+						a = p.arg(n, 1, "")
+					}
+				}
+				if s, ok := p.res.eval(a).str(); ok && normIdent(s) == "__class__" {
+					p.report(r, n, "setting `__class__` reinterprets an object as another type")
+				}
+			}
+		},
+	},
+}
+
+var ruleTypeConfusion = &Rule{
+	ID: "SP210", Name: "str-number-operation", CWE: 843, Category: CatTypeConfusion, Severity: policy.SeverityError,
+	Summary: "An operator mixes a string with a number in a way that always raises",
+	Why: "`n - str(k)`, `'0' + 1` and `x / 'a'` raise TypeError on every run: the code confuses text with numbers. " +
+		"Convert explicitly with int() or str().",
+	Bad:  "total = count - str(k)",
+	Good: "total = count - int(k)",
+	hooks: map[string]func(*pass, *Rule, int32){
+		"binary_operator": func(p *pass, r *Rule, n int32) {
+			op := p.text(p.field(n, "operator"))
+			l, rt := p.staticType(p.field(n, "left")), p.staticType(p.field(n, "right"))
+			bad := false
+			switch op {
+			case "-", "/", "//", "**", "&", "|", "^", "<<", ">>", "@":
+				bad = l == "str" || rt == "str"
+			case "+":
+				bad = (l == "str" && rt == "num") || (l == "num" && rt == "str")
+			case "*":
+				bad = l == "str" && rt == "str"
+			}
+			if bad {
+				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` mixes "+l+" and "+rt+" with `"+op+"`: always a TypeError")
+			}
+		},
+		"comparison_operator": func(p *pass, r *Rule, n int32) {
+			cs := p.namedChildren(n)
+			if len(cs) != 2 {
+				return
+			}
+			var op string
+			for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+				if !p.nodes[c].named {
+					op = p.text(c)
+				}
+			}
+			if op != "<" && op != ">" && op != "<=" && op != ">=" {
+				return
+			}
+			l, rt := p.staticType(cs[0]), p.staticType(cs[1])
+			if (l == "str" && rt == "num") || (l == "num" && rt == "str") {
+				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` orders a string against a number: always a TypeError")
+			}
+		},
+	},
+}
+
+// staticType is "str" or "num" when an expression's type is certain from
+// its form alone, else "".
+func (p *pass) staticType(n int32) string {
+	n = p.unparen(n)
+	switch p.kind(n) {
+	case "string", "concatenated_string":
+		if p.kind(n) == "string" {
+			if st := p.childOfKind(n, "string_start"); st >= 0 {
+				if pr, _ := stringPrefix(p.text(st)); strings.Contains(pr, "b") {
+					return ""
+				}
+			}
+		}
+		return "str"
+	case "integer", "float":
+		return "num"
+	case "call":
+		switch p.callee(n) {
+		case "builtins.str", "builtins.repr", "builtins.chr", "builtins.hex", "builtins.bin", "builtins.oct", "builtins.ascii":
+			return "str"
+		case "builtins.len", "builtins.int", "builtins.float", "builtins.ord", "builtins.abs", "builtins.round":
+			if p.callee(n) == "builtins.abs" || p.callee(n) == "builtins.round" {
+				return ""
+			}
+			return "num"
+		}
+		fn := p.unparen(p.field(n, "function"))
+		if p.kind(fn) == "attribute" && p.staticType(p.field(fn, "object")) == "str" {
+			switch normIdent(p.text(p.field(fn, "attribute"))) {
+			case "join", "upper", "lower", "strip", "replace", "format":
+				return "str"
+			}
+		}
+	}
+	return ""
+}
+
+func trimTo(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	if len(s) > n {
+		return s[:n] + "..."
+	}
+	return s
+}
+
+func reflectionFamily() family {
+	return family{rules: []*Rule{ruleDunderWalk, ruleFrames, ruleFormatDunder, ruleDynamicAttr, ruleBuiltinsTamper,
+		ruleNamespaces, ruleBuiltinsAccess, ruleGC, ruleClassAssign, ruleTypeConfusion}}
+}

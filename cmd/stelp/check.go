@@ -1,0 +1,494 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/policy"
+)
+
+// maxFileBytes is the largest file `stelp check` analyses. Python sources
+// are rarely over a few hundred KB; anything this big is generated or data,
+// and checking it would stall an editor-save or CI step.
+const maxFileBytes = 5 << 20
+
+const checkHelp = `Check Python files for unsafe constructs and print one line per finding:
+
+  path:line:col: SP101 [error] message
+
+PATH may be a file (checked whatever its extension), a directory (walked
+for *.py, skipping hidden directories, virtual environments, site-packages,
+node_modules and __pycache__) or - for standard input. Each file uses the
+.stelp.yaml nearest to it (up to the repository root), unless --config is
+given. Lines and columns are 1-based.
+
+Files that cannot be checked (missing, unreadable, larger than 5 MB, binary,
+not UTF-8) are reported on stderr and the rest are still checked.
+
+Exit status: 0 no error-severity finding; 1 at least one; 2 usage error,
+invalid config, or some input could not be checked (this wins over 1, so a
+CI gate never passes on a partial check).`
+
+// resolveRule lets the policy loader reject unknown rule IDs without the
+// policy package importing analysis.
+func resolveRule(idOrName string) (string, bool) {
+	if r := analysis.RuleByID(idOrName); r != nil {
+		return r.ID, true
+	}
+	return "", false
+}
+
+// checkInput is one file to check, in the order results are printed.
+type checkInput struct {
+	path  string // as shown in output: as given, or as found by the walk
+	stdin bool
+
+	// Filled by the check.
+	src      []byte
+	findings []analysis.Finding
+	problem  string // why the file was not checked; "" if it was
+}
+
+func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "[flags] PATH...", checkHelp)
+	format := newChoice("text", "text", "json", "sarif")
+	fs.Var(format, "format", "output `format`: text, json (the DESIGN.md contract) or sarif (SARIF 2.1.0)")
+	configPath := fs.String("config", "", "use this config `file` for every input instead of discovering .stelp.yaml")
+	stdinName := fs.String("stdin-filename", "", "`path` to report for - (stdin), also used to find its config and path overrides")
+	paths, code, ok := parseFlags(fs, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(paths) == 0 {
+		return usageErr(fs, stderr, "no paths given; pass files, directories or - for stdin")
+	}
+	if n := count(paths, "-"); n > 1 {
+		return usageErr(fs, stderr, "- (stdin) given %d times", n)
+	}
+	if *stdinName != "" && count(paths, "-") == 0 {
+		return usageErr(fs, stderr, "--stdin-filename needs - among the paths")
+	}
+
+	c := &checker{loader: &policy.Loader{Rules: resolveRule}, stdin: stdin, stdinName: *stdinName, configErrs: map[string]bool{}}
+	if *configPath != "" {
+		cfg, err := c.loader.Load(ctx, *configPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "stelp check: invalid config:\n%v\n", err)
+			return exitUsage
+		}
+		c.fixed = cfg
+	}
+
+	inputs := collect(paths, *stdinName)
+	c.checkAll(ctx, inputs)
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "stelp check: interrupted")
+		return exitUsage
+	}
+
+	var checked, skipped []*checkInput
+	for _, in := range inputs {
+		if in.problem != "" {
+			fmt.Fprintf(stderr, "stelp check: %s: %s\n", in.path, in.problem)
+			skipped = append(skipped, in)
+			continue
+		}
+		checked = append(checked, in)
+	}
+	for _, msg := range c.configErrList {
+		fmt.Fprintf(stderr, "stelp check: invalid config:\n%s\n", msg)
+	}
+
+	if len(inputs) == 0 {
+		// Exit 0 is right (nothing unsafe), but a typo'd directory or one
+		// with only skipped folders deserves a word.
+		fmt.Fprintln(stderr, "stelp check: warning: no Python files found under the given paths")
+	}
+
+	out := bufio.NewWriter(stdout)
+	var err error
+	switch format.val {
+	case "json":
+		err = writeJSON(out, checked)
+	case "sarif":
+		err = writeSARIF(out, checked, skipped)
+	default:
+		writeText(out, checked, len(skipped))
+	}
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "stelp check: write output: %v\n", err)
+		return exitUsage
+	}
+
+	switch {
+	case len(skipped) > 0:
+		return exitUsage
+	case countSeverity(checked)[policy.SeverityError] > 0:
+		return exitFound
+	}
+	return exitOK
+}
+
+func count(list []string, s string) int {
+	n := 0
+	for _, x := range list {
+		if x == s {
+			n++
+		}
+	}
+	return n
+}
+
+// collect expands the PATH arguments into files, in argument order and
+// lexical order within directories. Paths that cannot be read become
+// inputs with a problem, so they are reported in order with the rest.
+func collect(paths []string, stdinName string) []*checkInput {
+	var inputs []*checkInput
+	for _, p := range paths {
+		if p == "-" {
+			name := stdinName
+			if name == "" {
+				name = "-"
+			}
+			inputs = append(inputs, &checkInput{path: name, stdin: true})
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			inputs = append(inputs, &checkInput{path: p, problem: describeErr(err)})
+			continue
+		}
+		if !st.IsDir() {
+			inputs = append(inputs, &checkInput{path: p})
+			continue
+		}
+		inputs = append(inputs, walk(p)...)
+	}
+	return inputs
+}
+
+// skippedDirs are directory names that hold other people's code or build
+// output rather than the project's sources.
+var skippedDirs = map[string]bool{
+	"venv": true, "site-packages": true, "dist-packages": true,
+	"node_modules": true, "__pycache__": true,
+}
+
+func skipDir(path, name string) bool {
+	if strings.HasPrefix(name, ".") || skippedDirs[name] {
+		return true
+	}
+	// A virtual environment under any name (env/, py311/, ...) has this.
+	_, err := os.Stat(filepath.Join(path, "pyvenv.cfg"))
+	return err == nil
+}
+
+func walk(root string) []*checkInput {
+	var inputs []*checkInput
+	// WalkDir does not follow symlinked directories, which keeps a link
+	// loop from walking forever; symlinked files are checked.
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			inputs = append(inputs, &checkInput{path: p, problem: describeErr(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && skipDir(p, d.Name()) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(d.Name(), ".py") {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			st, err := os.Stat(p)
+			if err != nil {
+				inputs = append(inputs, &checkInput{path: p, problem: describeErr(err)})
+				return nil
+			}
+			if !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil // sockets, fifos: reading one could block forever
+		}
+		inputs = append(inputs, &checkInput{path: p})
+		return nil
+	})
+	return inputs
+}
+
+// describeErr turns an os error into "no such file or directory" style
+// text; the path is printed by the caller.
+func describeErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no such file or directory"
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+type checker struct {
+	loader    *policy.Loader
+	fixed     *policy.Config // from --config; nil = discover per file
+	stdin     io.Reader
+	stdinName string
+
+	mu            sync.Mutex
+	configErrs    map[string]bool
+	configErrList []string
+}
+
+// checkAll checks the inputs on all CPUs; results stay in input order.
+func (c *checker) checkAll(ctx context.Context, inputs []*checkInput) {
+	work := make(chan *checkInput)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(inputs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range work {
+				c.checkOne(ctx, in)
+			}
+		}()
+	}
+	for _, in := range inputs {
+		if in.problem != "" {
+			continue
+		}
+		if ctx.Err() != nil {
+			in.problem = "not checked: interrupted"
+			continue
+		}
+		work <- in
+	}
+	close(work)
+	wg.Wait()
+}
+
+func (c *checker) checkOne(ctx context.Context, in *checkInput) {
+	src, problem := c.read(in)
+	if problem != "" {
+		in.problem = problem
+		return
+	}
+	pol, err := c.policyFor(ctx, in)
+	if err != nil {
+		c.mu.Lock()
+		if msg := err.Error(); !c.configErrs[msg] {
+			c.configErrs[msg] = true
+			c.configErrList = append(c.configErrList, msg)
+		}
+		c.mu.Unlock()
+		in.problem = "not checked: its config is invalid (see below)"
+		return
+	}
+	in.src = src
+	in.findings = analysis.Check(ctx, src, pol)
+	sort.SliceStable(in.findings, func(i, j int) bool {
+		a, b := in.findings[i].Range.Start, in.findings[j].Range.Start
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+}
+
+// read loads one input and refuses what is not Python source text.
+func (c *checker) read(in *checkInput) ([]byte, string) {
+	var r io.Reader = c.stdin
+	if !in.stdin {
+		f, err := os.Open(in.path)
+		if err != nil {
+			return nil, describeErr(err)
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return nil, describeErr(err)
+		}
+		if st.IsDir() {
+			return nil, "is a directory"
+		}
+		if st.Size() > maxFileBytes {
+			return nil, fmt.Sprintf("skipped: %d bytes is over the %d MB limit", st.Size(), maxFileBytes>>20)
+		}
+		r = f
+	}
+	src, err := io.ReadAll(io.LimitReader(r, maxFileBytes+1))
+	if err != nil {
+		return nil, describeErr(err)
+	}
+	if len(src) > maxFileBytes {
+		return nil, fmt.Sprintf("skipped: over the %d MB limit", maxFileBytes>>20)
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := lineCol(src, i)
+		return nil, fmt.Sprintf("skipped: binary file (NUL byte at line %d, column %d)", line, col)
+	}
+	if !utf8.Valid(src) {
+		i := firstInvalidUTF8(src)
+		line, col := lineCol(src, i)
+		return nil, fmt.Sprintf("skipped: not valid UTF-8 (byte 0x%02x at line %d, column %d); stelp checks UTF-8 source only", src[i], line, col)
+	}
+	return src, ""
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// lineCol gives the 1-based line and 1-based byte column of offset i.
+func lineCol(src []byte, i int) (int, int) {
+	line := 1 + bytes.Count(src[:i], []byte{'\n'})
+	start := bytes.LastIndexByte(src[:i], '\n') + 1
+	return line, i - start + 1
+}
+
+// policyFor finds the policy of one input: --config if given, else the
+// nearest .stelp.yaml. Stdin without --stdin-filename uses the config of
+// the working directory without path overrides (it has no path).
+func (c *checker) policyFor(ctx context.Context, in *checkInput) (*policy.Policy, error) {
+	name := in.path
+	if in.stdin && c.stdinName == "" {
+		name = ""
+	}
+	if c.fixed != nil {
+		return c.fixed.For(name), nil
+	}
+	if name == "" {
+		path, ok := policy.Find(".")
+		if !ok {
+			return policy.Default(), nil
+		}
+		cfg, err := c.loader.Load(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		return cfg.Base(), nil
+	}
+	pol, _, err := c.loader.ForFile(ctx, name)
+	return pol, err
+}
+
+func countSeverity(files []*checkInput) map[policy.Severity]int {
+	n := map[policy.Severity]int{}
+	for _, f := range files {
+		for _, fd := range f.findings {
+			n[fd.Severity]++
+		}
+	}
+	return n
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func writeText(w io.Writer, files []*checkInput, problems int) {
+	total, fixable, withFindings := 0, 0, 0
+	for _, f := range files {
+		if len(f.findings) > 0 {
+			withFindings++
+		}
+		for _, fd := range f.findings {
+			cf := fd.Contract(f.src)
+			msg := strings.Join(strings.Fields(cf.Message), " ")
+			fmt.Fprintf(w, "%s:%d:%d: %s [%s] %s\n", f.path, cf.Line, cf.Column, cf.Rule, cf.Severity, msg)
+			total++
+			if fd.Fix != nil {
+				fixable++
+			}
+		}
+	}
+	var summary string
+	if total == 0 {
+		summary = fmt.Sprintf("All checks passed (%s checked).", plural(len(files), "file"))
+	} else {
+		n := countSeverity(files)
+		summary = fmt.Sprintf("Found %s in %d of %s: %s, %s, %s.",
+			plural(total, "problem"), withFindings, plural(len(files), "file"),
+			plural(n[policy.SeverityError], "error"), plural(n[policy.SeverityWarning], "warning"), plural(n[policy.SeverityInfo], "info"))
+		if fixable > 0 {
+			summary += fmt.Sprintf(" %d with an automatic fix.", fixable)
+		}
+	}
+	if problems > 0 {
+		summary += fmt.Sprintf(" %s could not be checked.", plural(problems, "input"))
+	}
+	fmt.Fprintln(w, summary)
+}
+
+// JSON output: exactly the DESIGN.md contract.
+type jsonReport struct {
+	Files   []jsonFile  `json:"files"`
+	Summary jsonSummary `json:"summary"`
+}
+
+type jsonFile struct {
+	Path     string                     `json:"path"`
+	Findings []analysis.ContractFinding `json:"findings"`
+}
+
+type jsonSummary struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+func writeJSON(w io.Writer, files []*checkInput) error {
+	rep := jsonReport{Files: []jsonFile{}}
+	for _, f := range files {
+		jf := jsonFile{Path: f.path, Findings: []analysis.ContractFinding{}}
+		for _, fd := range f.findings {
+			jf.Findings = append(jf.Findings, fd.Contract(f.src))
+		}
+		rep.Files = append(rep.Files, jf)
+	}
+	n := countSeverity(files)
+	rep.Summary = jsonSummary{
+		Files: len(files), Errors: n[policy.SeverityError],
+		Warnings: n[policy.SeverityWarning], Infos: n[policy.SeverityInfo],
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}

@@ -1,0 +1,196 @@
+package exec
+
+// budget.go holds the Go side of the instrumentation the transpiler puts
+// into every program: step ticks, the recursion depth limit, iterator
+// wrappers, statement counts and traced values, plus the scan of compiled
+// code that backs up the attribute guard.
+
+import (
+	"fmt"
+	"unsafe"
+
+	"github.com/go-python/gpython/py"
+	"github.com/go-python/gpython/vm"
+
+	"github.com/stelp-dev/stelp/exec/guard"
+)
+
+func lineArg(args py.Tuple, i int) int {
+	if len(args) > i {
+		if l, ok := args[i].(py.Int); ok {
+			return int(l)
+		}
+	}
+	return 0
+}
+
+// step charges n steps against the budget.
+func (s *session) step(n int64) {
+	s.checkStopped()
+	s.steps += n
+	if s.steps > s.lim.steps {
+		s.limitStop("steps", fmt.Sprintf("step budget of %d exhausted", s.lim.steps))
+	}
+}
+
+// tick is __stelp_tick__(line): one loop iteration. It returns True so it
+// can sit in front of a loop condition: `while __stelp_tick__(3) and (c):`.
+func (s *session) tick(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	if l := lineArg(args, 0); l > 0 {
+		s.lastLine = l
+	}
+	s.step(1)
+	return py.True, nil
+}
+
+// enter is __stelp_enter__(line): a function entry. It counts a step and
+// checks the call depth.
+func (s *session) enter(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	if l := lineArg(args, 0); l > 0 {
+		s.lastLine = l
+	}
+	s.step(1)
+	if d := s.in.depth.enter(); d > s.lim.recursion {
+		s.limitStop("recursion", fmt.Sprintf("call depth exceeded %d", s.lim.recursion))
+	}
+	return py.True, nil
+}
+
+// lineMark is __stelp_line__(line): a statement start, counted for traces.
+func (s *session) lineMark(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	l := lineArg(args, 0)
+	if l > 0 {
+		s.lastLine = l
+	}
+	if s.trace != nil {
+		s.trace.count(l)
+	}
+	return py.True, nil
+}
+
+// traceValue is __stelp_trace__(line, name, value): remembers the last
+// value assigned to name on line.
+func (s *session) traceValue(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	if s.trace == nil || len(args) != 3 {
+		return py.None, nil
+	}
+	name, _ := args[1].(py.String)
+	s.trace.value(lineArg(args, 0), string(name), args[2])
+	return py.None, nil
+}
+
+// iterWrap is __stelp_iter__(iterable, line): an iterator that charges a
+// step for every item, so comprehensions and for loops are bounded.
+func (s *session) iterWrap(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	if len(args) < 1 {
+		return nil, py.ExceptionNewf(py.TypeError, "__stelp_iter__ needs an iterable")
+	}
+	it, err := py.Iter(args[0])
+	if err != nil {
+		return nil, err
+	}
+	return &tickIter{s: s, inner: it, line: lineArg(args, 1)}, nil
+}
+
+type tickIter struct {
+	s     *session
+	inner py.Object
+	line  int
+}
+
+var tickIterType = py.NewType("iterator", "budgeted iterator")
+
+func (t *tickIter) Type() *py.Type                { return tickIterType }
+func (t *tickIter) M__iter__() (py.Object, error) { return t, nil }
+func (t *tickIter) M__next__() (py.Object, error) {
+	if t.line > 0 {
+		t.s.lastLine = t.line
+	}
+	t.s.step(1)
+	return py.Next(t.inner)
+}
+
+// depthTracker counts live Python calls from the Go stack: each function
+// entry records its stack pointer and forgets entries at or below it
+// (frames that have returned). It is exact as long as the goroutine's stack
+// does not move, which the worker guarantees by pre-growing the stack of
+// the goroutine that runs programs and turning off stack shrinking
+// (GODEBUG=gcshrinkstackoff=1); a stack that would have to grow further
+// hits debug.SetMaxStack and kills the worker (a recursion limit result).
+type depthTracker struct {
+	sps []uintptr
+}
+
+func (d *depthTracker) reset(limit int) {
+	d.sps = d.sps[:0]
+}
+
+//go:noinline
+func stackPointer() uintptr {
+	var x byte
+	return uintptr(unsafe.Pointer(&x))
+}
+
+func (d *depthTracker) enter() int {
+	sp := stackPointer()
+	for len(d.sps) > 0 && d.sps[len(d.sps)-1] <= sp {
+		d.sps = d.sps[:len(d.sps)-1]
+	}
+	d.sps = append(d.sps, sp)
+	return len(d.sps)
+}
+
+// nameOps are the opcodes whose argument indexes co_names.
+var nameOps = map[vm.OpCode]bool{
+	vm.LOAD_ATTR: true, vm.STORE_ATTR: true, vm.DELETE_ATTR: true,
+	vm.LOAD_NAME: true, vm.STORE_NAME: true, vm.DELETE_NAME: true,
+	vm.LOAD_GLOBAL: true, vm.STORE_GLOBAL: true, vm.DELETE_GLOBAL: true,
+	vm.IMPORT_FROM: true, vm.IMPORT_NAME: true,
+}
+
+// scanCode is the backstop of the attribute guard: a guarded name used
+// directly by compiled code (the transpiler should have routed it through
+// __stelp_attr__) is refused before the program starts.
+func scanCode(code *py.Code) *Violation {
+	ops := code.Code
+	var ext int32
+	for i := 0; i < len(ops); {
+		op := vm.OpCode(ops[i])
+		at := i
+		i++
+		if !op.HAS_ARG() {
+			continue
+		}
+		if i+1 >= len(ops) {
+			break
+		}
+		arg := int32(ops[i]) | int32(ops[i+1])<<8 | ext<<16
+		i += 2
+		ext = 0
+		if op == vm.EXTENDED_ARG {
+			ext = arg
+			continue
+		}
+		if nameOps[op] && int(arg) < len(code.Names) {
+			name := code.Names[arg]
+			if guard.Guarded(name) {
+				return &Violation{
+					Kind:   "attribute",
+					Detail: fmt.Sprintf("use of %q is not allowed in the sandbox", name),
+					Line:   int(code.Addr2Line(int32(at))),
+				}
+			}
+		}
+	}
+	for _, c := range code.Consts {
+		if sub, ok := c.(*py.Code); ok {
+			if v := scanCode(sub); v != nil {
+				return v
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,103 @@
+package exec
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stelp-dev/stelp/policy"
+)
+
+func testLimits() policy.Limits {
+	return policy.Limits{Time: 3 * time.Second, MemoryMB: 256, Steps: 100000, Recursion: 100, OutputKB: 64}
+}
+
+func TestOneShotStatuses(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, code string
+		status     Status
+		kind       string
+	}{
+		{"ok", "print('hi', 1+2)\n", StatusOK, ""},
+		{"error", "def f():\n    raise ValueError('bad')\nf()\n", StatusError, "ValueError"},
+		{"import", "import os\n", StatusViolation, "import"},
+		{"builtin", "e = eval\ntry:\n    e('1')\nexcept BaseException:\n    pass\nprint('after')\n", StatusViolation, "builtin"},
+		{"steps", "while __stelp_tick__(1): pass\n", StatusLimit, "steps"},
+		{"timeout", "while True: pass\n", StatusLimit, "time"},
+		{"stack", "def f(n): return f(n+1)\nf(0)\n", StatusLimit, "recursion"},
+		{"alloc", "x = [0]*10**10\n", StatusLimit, "memory"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lim := testLimits()
+			if c.name == "timeout" {
+				lim.Time = 500 * time.Millisecond
+			}
+			res, err := OneShot{}.Run(ctx, &Request{Code: c.code, Limits: lim})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Status != c.status {
+				t.Fatalf("status %s, want %s: %+v", res.Status, c.status, res)
+			}
+			got := ""
+			switch {
+			case res.Limit != nil:
+				got = res.Limit.Kind
+			case len(res.Violations) > 0:
+				got = res.Violations[0].Kind
+			case res.Exception != nil:
+				got = res.Exception.Type
+			}
+			if got != c.kind {
+				t.Fatalf("kind %q, want %q: %+v", got, c.kind, res)
+			}
+			if c.name == "builtin" && res.Stdout != "" {
+				t.Fatalf("program continued after a caught violation: %q", res.Stdout)
+			}
+		})
+	}
+}
+
+func TestPoolReuseAndReplace(t *testing.T) {
+	ctx := context.Background()
+	p, err := NewPool(ctx, PoolOptions{Size: 1, MemoryMB: 256})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	for i, code := range []string{"x = 1\nprint(x)\n", "while True: pass\n", "print('again')\n"} {
+		lim := testLimits()
+		lim.Time = time.Second
+		res, err := p.Run(ctx, &Request{Code: code, Limits: lim})
+		if err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+		want := StatusOK
+		if i == 1 {
+			want = StatusLimit
+		}
+		if res.Status != want {
+			t.Fatalf("run %d: status %s, want %s (%+v)", i, res.Status, want, res)
+		}
+	}
+}
+
+func TestPoolCancel(t *testing.T) {
+	p, err := NewPool(context.Background(), PoolOptions{Size: 1, MemoryMB: 256})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = p.Run(ctx, &Request{Code: "while True: pass\n", Limits: policy.Limits{Time: 20 * time.Second}})
+	if err == nil {
+		t.Fatal("cancelled run returned no error")
+	}
+	if time.Since(start) > 5*time.Second {
+		t.Fatalf("cancel took %s", time.Since(start))
+	}
+}

@@ -1,0 +1,376 @@
+package exec
+
+// guards.go replaces the dangerous parts of a fresh gpython context: the
+// builtins table, the import machinery, the standard streams and attribute
+// access by name. Every guard that denies something records a violation
+// and halts the run; nothing here ever touches the real file system.
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-python/gpython/py"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/stelp-dev/stelp/exec/guard"
+)
+
+// attrAllowed decides one attribute access at run time.
+func attrAllowed(obj py.Object, name string, load bool) bool {
+	switch guard.Attr(name) {
+	case guard.AttrDeny:
+		return false
+	case guard.AttrInstanceOnly:
+		return load && isUserInstance(obj)
+	}
+	return true
+}
+
+// isUserInstance reports whether obj is an instance of a class defined by
+// the program (gpython represents those as *py.Type whose type is the
+// class), as opposed to a class, module, function or built-in value.
+func isUserInstance(obj py.Object) bool {
+	t, ok := obj.(*py.Type)
+	if !ok {
+		return false
+	}
+	cls := t.Type()
+	return cls != nil && cls != py.TypeType && cls.Flags&py.TPFLAGS_HEAPTYPE != 0 && cls.ObjectType == py.TypeType
+}
+
+func newMethod(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return fn(args, kwargs)
+	}, 0, "")
+}
+
+// install prepares the fresh context of this session.
+func (s *session) install() error {
+	in := s.in
+	if in.ext.Install != nil {
+		if err := in.ext.Install(s.ctx); err != nil {
+			return fmt.Errorf("runtime extensions: %w", err)
+		}
+	}
+	b := s.ctx.Store().Builtins.Globals
+
+	for _, name := range deniedBuiltins {
+		name := name
+		b[name] = newMethod(name, func(py.Tuple, py.StringDict) (py.Object, error) {
+			s.checkStopped()
+			return nil, s.deny("builtin", fmt.Sprintf("%s() is not allowed in the sandbox", name))
+		})
+	}
+	if s.vfs != nil {
+		b["open"] = newMethod("open", s.vfsOpen)
+	}
+	b["__import__"] = newMethod("__import__", s.importHook)
+	b["input"] = newMethod("input", s.input)
+	b["getattr"] = newMethod("getattr", s.getattr)
+	b["hasattr"] = newMethod("hasattr", s.hasattr)
+	b["setattr"] = newMethod("setattr", s.setattr)
+	b["delattr"] = newMethod("delattr", s.delattr)
+
+	b["__stelp_tick__"] = newMethod("__stelp_tick__", s.tick)
+	b["__stelp_enter__"] = newMethod("__stelp_enter__", s.enter)
+	b["__stelp_iter__"] = newMethod("__stelp_iter__", s.iterWrap)
+	b["__stelp_attr__"] = newMethod("__stelp_attr__", s.attrGuard)
+	b["__stelp_line__"] = newMethod("__stelp_line__", s.lineMark)
+	b["__stelp_trace__"] = newMethod("__stelp_trace__", s.traceValue)
+
+	// The streams print() and tracebacks write to are ours; the real
+	// sys module stays unreachable from user code.
+	sys, err := s.ctx.GetModule("sys")
+	if err != nil {
+		return fmt.Errorf("sys module: %w", err)
+	}
+	out := &stream{s: s, name: "stdout"}
+	errs := &stream{s: s, name: "stderr"}
+	for k, v := range map[string]py.Object{"stdout": out, "stderr": errs, "__stdout__": out, "__stderr__": errs, "stdin": py.None, "__stdin__": py.None} {
+		sys.Globals[k] = v
+	}
+	sys.Globals["path"] = py.NewList()
+	sys.Globals["modules"] = py.NewStringDict()
+
+	if in.prelude != nil {
+		mod, err := py.RunCode(s.ctx, in.prelude, "<prelude>", "__stelp_prelude__")
+		if err != nil {
+			return fmt.Errorf("run prelude: %w", err)
+		}
+		for k, v := range mod.Globals {
+			if strings.HasPrefix(k, "__stelp_") {
+				b[k] = v
+			}
+		}
+	}
+	return nil
+}
+
+// importHook is __import__: only allowlisted modules, only from memory.
+func (s *session) importHook(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	if len(args) == 0 {
+		return nil, py.ExceptionNewf(py.TypeError, "__import__() missing required argument 'name'")
+	}
+	nameObj, ok := args[0].(py.String)
+	if !ok {
+		return nil, py.ExceptionNewf(py.TypeError, "__import__() argument 1 must be str")
+	}
+	name := norm.NFKC.String(string(nameObj))
+	level := 0
+	if len(args) >= 5 {
+		if l, ok := args[4].(py.Int); ok {
+			level = int(l)
+		}
+	}
+	if l, ok := kwargs["level"].(py.Int); ok {
+		level = int(l)
+	}
+	var fromlist py.Object = py.None
+	if len(args) >= 4 {
+		fromlist = args[3]
+	}
+	if f, ok := kwargs["fromlist"]; ok {
+		fromlist = f
+	}
+	if level != 0 {
+		return nil, s.deny("import", fmt.Sprintf("relative import of %q is not allowed", name))
+	}
+	top := name
+	if i := strings.IndexByte(name, '.'); i >= 0 {
+		top = name[:i]
+	}
+	if neverModules[top] || !s.moduleAllowed(name) {
+		return nil, s.deny("import", fmt.Sprintf("import of module %q is not allowed by the policy", name))
+	}
+	mod, err := s.loadModule(name)
+	if err != nil {
+		return nil, err
+	}
+	if name != top && !truthy(fromlist) {
+		return s.loadModule(top)
+	}
+	return mod, nil
+}
+
+func truthy(o py.Object) bool {
+	if o == nil || o == py.None {
+		return false
+	}
+	b, err := py.MakeBool(o)
+	return err == nil && b == py.True
+}
+
+func (s *session) moduleAllowed(name string) bool {
+	top := name
+	if i := strings.IndexByte(name, '.'); i >= 0 {
+		top = name[:i]
+	}
+	for _, m := range s.req.ModulesAllow {
+		if m == top || m == name {
+			return true
+		}
+	}
+	return false
+}
+
+// loadModule finds an allowed module in the runtime extensions or among
+// gpython's harmless embedded modules; never on disk.
+func (s *session) loadModule(name string) (py.Object, error) {
+	if s.in.ext.Import != nil {
+		if mod, err := s.in.ext.Import(s.ctx, name); err == nil && mod != nil {
+			return mod, nil
+		}
+	}
+	if gpythonSafeModules[name] {
+		return py.ImportModuleLevelObject(s.ctx, name, nil, nil, nil, 0)
+	}
+	return nil, py.ExceptionNewf(py.ImportError, "No module named '%s' (not available in the stelp sandbox)", name)
+}
+
+// input reads a line of the request's stdin.
+func (s *session) input(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	if len(args) > 0 {
+		str, err := py.Str(args[0])
+		if err != nil {
+			return nil, err
+		}
+		s.write("stdout", string(str.(py.String)))
+	}
+	s.step(1)
+	if s.stdinPos >= len(s.stdin) {
+		return nil, py.ExceptionNewf(py.EOFError, "EOF when reading a line")
+	}
+	rest := s.stdin[s.stdinPos:]
+	line := rest
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		line = rest[:i]
+		s.stdinPos += i + 1
+	} else {
+		s.stdinPos = len(s.stdin)
+	}
+	return py.String(strings.TrimSuffix(line, "\r")), nil
+}
+
+func attrArgs(fn string, args py.Tuple, min, max int) (py.Object, string, error) {
+	if len(args) < min || len(args) > max {
+		return nil, "", py.ExceptionNewf(py.TypeError, "%s expected %d arguments, got %d", fn, min, len(args))
+	}
+	name, ok := args[1].(py.String)
+	if !ok {
+		return nil, "", py.ExceptionNewf(py.TypeError, "%s(): attribute name must be string", fn)
+	}
+	return args[0], string(name), nil
+}
+
+func (s *session) attrDenied(obj py.Object, name string, load bool) error {
+	if attrAllowed(obj, name, load) {
+		return nil
+	}
+	return s.deny("attribute", fmt.Sprintf("access to attribute %q is not allowed in the sandbox", name))
+}
+
+func (s *session) getattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	obj, name, err := attrArgs("getattr", args, 2, 3)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.attrDenied(obj, name, true); err != nil {
+		return nil, err
+	}
+	res, err := py.GetAttrString(obj, name)
+	if err != nil && len(args) == 3 && py.IsException(py.AttributeError, err) {
+		return args[2], nil
+	}
+	return res, err
+}
+
+func (s *session) hasattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	obj, name, err := attrArgs("hasattr", args, 2, 2)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.attrDenied(obj, name, true); err != nil {
+		return nil, err
+	}
+	_, err = py.GetAttrString(obj, name)
+	return py.NewBool(err == nil), nil
+}
+
+func (s *session) setattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	obj, name, err := attrArgs("setattr", args, 3, 3)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.attrDenied(obj, name, false); err != nil {
+		return nil, err
+	}
+	if err := s.typeWrite(obj); err != nil {
+		return nil, err
+	}
+	return py.SetAttrString(obj, name, args[2])
+}
+
+func (s *session) delattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	obj, name, err := attrArgs("delattr", args, 2, 2)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.attrDenied(obj, name, false); err != nil {
+		return nil, err
+	}
+	if err := s.typeWrite(obj); err != nil {
+		return nil, err
+	}
+	return py.None, py.DeleteAttrString(obj, name)
+}
+
+// typeWrite refuses changes to built-in types, whose method tables are
+// shared by every run in the worker.
+func (s *session) typeWrite(obj py.Object) error {
+	if t, ok := obj.(*py.Type); ok && t.Flags&py.TPFLAGS_HEAPTYPE == 0 {
+		return s.deny("attribute", fmt.Sprintf("changing built-in type %q is not allowed", t.Name))
+	}
+	return nil
+}
+
+// attrGuard is what the transpiler routes guarded attribute accesses to:
+// __stelp_attr__(obj, name[, store]).
+func (s *session) attrGuard(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	if len(args) < 2 {
+		return nil, py.ExceptionNewf(py.TypeError, "__stelp_attr__ needs 2 arguments")
+	}
+	name, ok := args[1].(py.String)
+	if !ok {
+		return nil, py.ExceptionNewf(py.TypeError, "__stelp_attr__: name must be str")
+	}
+	load := len(args) < 3
+	if err := s.attrDenied(args[0], string(name), load); err != nil {
+		return nil, err
+	}
+	if string(name) == "__dict__" {
+		// Only user instances get here; their attributes are the dict.
+		return args[0].(*py.Type).Dict, nil
+	}
+	return py.GetAttrString(args[0], string(name))
+}
+
+// stream is the sys.stdout/sys.stderr of a run: bounded, in memory.
+type stream struct {
+	s    *session
+	name string
+}
+
+var streamType = py.NewType("stelp_stream", "sandboxed output stream")
+
+func (o *stream) Type() *py.Type { return streamType }
+
+func (o *stream) M__getattribute__(name string) (py.Object, error) {
+	switch name {
+	case "write":
+		return newMethod("write", func(args py.Tuple, _ py.StringDict) (py.Object, error) {
+			if len(args) != 1 {
+				return nil, py.ExceptionNewf(py.TypeError, "write() takes exactly one argument")
+			}
+			str, ok := args[0].(py.String)
+			if !ok {
+				return nil, py.ExceptionNewf(py.TypeError, "write() argument must be str, not %s", args[0].Type().Name)
+			}
+			o.s.write(o.name, string(str))
+			return py.Int(len(str)), nil
+		}), nil
+	case "flush":
+		return newMethod("flush", func(py.Tuple, py.StringDict) (py.Object, error) { return py.None, nil }), nil
+	}
+	return nil, py.ExceptionNewf(py.AttributeError, "'stream' object has no attribute '%s'", name)
+}
+
+// write appends program output, enforcing the output cap.
+func (s *session) write(stream, text string) {
+	s.checkStopped()
+	n := int64(len(text))
+	if s.outUsed+n > s.lim.outBytes {
+		room := s.lim.outBytes - s.outUsed
+		if room > 0 {
+			s.appendOut(stream, text[:room])
+			s.outUsed += room
+		}
+		s.limitStop("output", fmt.Sprintf("output exceeded %d KiB", s.lim.outBytes/1024))
+	}
+	s.outUsed += n
+	s.appendOut(stream, text)
+}
+
+func (s *session) appendOut(stream, text string) {
+	if stream == "stderr" {
+		s.stderr.WriteString(text)
+	} else {
+		s.stdout.WriteString(text)
+	}
+}

@@ -1,0 +1,445 @@
+package exec
+
+// pool.go is the parent side: starting workers, talking to them, timing
+// them out and turning their deaths into results.
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	osexec "os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/stelp-dev/stelp/policy"
+)
+
+// PoolOptions configure a Pool.
+type PoolOptions struct {
+	// Size is the number of workers kept warm and the number of runs
+	// that may be in flight at once (default 2).
+	Size int
+	// MemoryMB is each worker's address-space budget for programs
+	// (default: the policy default). A request asking for more gets a
+	// dedicated worker.
+	MemoryMB int64
+	// Exe is the binary to re-execute in worker mode (default: this one).
+	Exe string
+	// StartTimeout bounds a worker's start-up (default 15s).
+	StartTimeout time.Duration
+}
+
+// Pool runs requests on warm workers. It is safe for concurrent use.
+type Pool struct {
+	opts   PoolOptions
+	slots  chan struct{}
+	mu     sync.Mutex
+	idle   []*worker
+	closed bool
+	wg     sync.WaitGroup
+}
+
+func (o *PoolOptions) fill() {
+	if o.Size <= 0 {
+		o.Size = 2
+	}
+	if o.MemoryMB <= 0 {
+		o.MemoryMB = policy.DefaultLimits().MemoryMB
+	}
+	if o.StartTimeout <= 0 {
+		o.StartTimeout = 15 * time.Second
+	}
+}
+
+// NewPool starts opts.Size workers and returns when they are warm.
+func NewPool(ctx context.Context, opts PoolOptions) (*Pool, error) {
+	opts.fill()
+	p := &Pool{opts: opts, slots: make(chan struct{}, opts.Size)}
+	errs := make(chan error, opts.Size)
+	for i := 0; i < opts.Size; i++ {
+		go func() {
+			w, err := spawn(ctx, opts.Exe, opts.MemoryMB, opts.StartTimeout)
+			if err == nil {
+				p.putIdle(w)
+			}
+			errs <- err
+		}()
+	}
+	var first error
+	for i := 0; i < opts.Size; i++ {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		p.Close()
+		return nil, first
+	}
+	return p, nil
+}
+
+// Run runs one request on a warm worker, replacing the worker afterwards
+// if the run hit a limit, was tainted or the worker died.
+func (p *Pool) Run(ctx context.Context, req *Request) (*Result, error) {
+	lim := effectiveLimits(req.Limits)
+	if lim.MemoryMB > p.opts.MemoryMB {
+		return runOnce(ctx, p.opts.Exe, req, p.opts.StartTimeout)
+	}
+	select {
+	case p.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-p.slots }()
+	w := p.takeIdle()
+	if w == nil {
+		var err error
+		if w, err = spawn(ctx, p.opts.Exe, p.opts.MemoryMB, p.opts.StartTimeout); err != nil {
+			return nil, err
+		}
+	}
+	res, reusable, err := w.run(ctx, req)
+	if reusable {
+		p.putIdle(w)
+	} else {
+		w.kill()
+		p.refill()
+	}
+	return res, err
+}
+
+// Close stops all workers.
+func (p *Pool) Close() error {
+	p.mu.Lock()
+	p.closed = true
+	idle := p.idle
+	p.idle = nil
+	p.mu.Unlock()
+	for _, w := range idle {
+		w.kill()
+	}
+	p.wg.Wait()
+	return nil
+}
+
+func (p *Pool) takeIdle() *worker {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for len(p.idle) > 0 {
+		w := p.idle[len(p.idle)-1]
+		p.idle = p.idle[:len(p.idle)-1]
+		if w.alive() {
+			return w
+		}
+		w.kill()
+	}
+	return nil
+}
+
+func (p *Pool) putIdle(w *worker) {
+	p.mu.Lock()
+	if p.closed || len(p.idle) >= p.opts.Size {
+		p.mu.Unlock()
+		w.kill()
+		return
+	}
+	p.idle = append(p.idle, w)
+	p.mu.Unlock()
+}
+
+// refill starts a replacement worker in the background so the next run
+// finds one warm.
+func (p *Pool) refill() {
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return
+	}
+	p.wg.Add(1)
+	p.mu.Unlock()
+	go func() {
+		defer p.wg.Done()
+		w, err := spawn(context.Background(), p.opts.Exe, p.opts.MemoryMB, p.opts.StartTimeout)
+		if err == nil {
+			p.putIdle(w)
+		}
+	}()
+}
+
+// OneShot runs every request in a fresh worker that exits afterwards: no
+// warm-up amortised, nothing shared. The CLI uses it.
+type OneShot struct {
+	// Exe is the binary to re-execute in worker mode (default: this one).
+	Exe string
+}
+
+// Run implements Runner.
+func (o OneShot) Run(ctx context.Context, req *Request) (*Result, error) {
+	return runOnce(ctx, o.Exe, req, 15*time.Second)
+}
+
+func runOnce(ctx context.Context, exe string, req *Request, startTimeout time.Duration) (*Result, error) {
+	lim := effectiveLimits(req.Limits)
+	w, err := spawn(ctx, exe, lim.MemoryMB, startTimeout)
+	if err != nil {
+		return nil, err
+	}
+	defer w.kill()
+	res, _, err := w.run(ctx, req)
+	return res, err
+}
+
+// worker is one running worker process as seen from the parent.
+type worker struct {
+	cmd       *osexec.Cmd
+	stdin     io.WriteCloser
+	replies   chan reply
+	readErr   chan error
+	exited    chan struct{}
+	stderr    *tailBuffer
+	isolation []string
+	once      sync.Once
+}
+
+func spawn(ctx context.Context, exe string, memMB int64, startTimeout time.Duration) (*worker, error) {
+	if exe == "" {
+		var err error
+		if exe, err = os.Executable(); err != nil {
+			return nil, fmt.Errorf("start worker: find own binary: %w", err)
+		}
+	}
+	cmd := osexec.Command(exe)
+	cmd.Env = workerEnviron(memMB)
+	cmd.SysProcAttr = workerSysProcAttr()
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, fmt.Errorf("start worker: %w", err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("start worker: %w", err)
+	}
+	w := &worker{
+		cmd:     cmd,
+		stdin:   stdin,
+		replies: make(chan reply, 1),
+		readErr: make(chan error, 1),
+		exited:  make(chan struct{}),
+		stderr:  &tailBuffer{max: 16 << 10},
+	}
+	cmd.Stderr = w.stderr
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start worker %s: %w", exe, err)
+	}
+	go func() {
+		_ = cmd.Wait()
+		close(w.exited)
+	}()
+	helloCh := make(chan hello, 1)
+	go w.readLoop(bufio.NewReader(stdout), helloCh)
+
+	timer := time.NewTimer(startTimeout)
+	defer timer.Stop()
+	select {
+	case h := <-helloCh:
+		if h.Error != "" {
+			w.kill()
+			return nil, fmt.Errorf("start worker: %s", h.Error)
+		}
+		w.isolation = append(h.Isolation, processLayers()...)
+		return w, nil
+	case err := <-w.readErr:
+		w.kill()
+		<-w.exited
+		return nil, fmt.Errorf("start worker: %v: %s", err, strings.TrimSpace(w.stderr.String()))
+	case <-timer.C:
+		w.kill()
+		return nil, fmt.Errorf("start worker: not ready after %s", startTimeout)
+	case <-ctx.Done():
+		w.kill()
+		return nil, ctx.Err()
+	}
+}
+
+func workerEnviron(memMB int64) []string {
+	env := make([]string, 0, len(os.Environ())+4)
+	godebug := "gcshrinkstackoff=1"
+	for _, kv := range os.Environ() {
+		switch {
+		case strings.HasPrefix(kv, workerEnv+"="), strings.HasPrefix(kv, workerMemEnv+"="),
+			strings.HasPrefix(kv, "GOMAXPROCS="), strings.HasPrefix(kv, "GOTRACEBACK="):
+			continue
+		case strings.HasPrefix(kv, "GODEBUG="):
+			godebug = strings.TrimPrefix(kv, "GODEBUG=") + "," + godebug
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env,
+		workerEnv+"=1",
+		workerMemEnv+"="+strconv.FormatInt(memMB, 10),
+		"GODEBUG="+godebug,
+		// One P is all a single-threaded interpreter needs, and keeps
+		// a hostile run from taking the machine's other cores.
+		"GOMAXPROCS=1",
+		"GOTRACEBACK=single",
+	)
+}
+
+func (w *worker) readLoop(r *bufio.Reader, helloCh chan<- hello) {
+	var h hello
+	if err := readFrame(r, &h); err != nil {
+		w.readErr <- err
+		return
+	}
+	helloCh <- h
+	for {
+		var rep reply
+		if err := readFrame(r, &rep); err != nil {
+			w.readErr <- err
+			return
+		}
+		w.replies <- rep
+	}
+}
+
+func (w *worker) alive() bool {
+	select {
+	case <-w.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// kill ends the worker's whole process group.
+func (w *worker) kill() {
+	w.once.Do(func() {
+		_ = w.stdin.Close()
+		killGroup(w.cmd)
+	})
+}
+
+// run sends one request and waits for the reply, the wall-clock limit,
+// the worker's death or cancellation. reusable says whether the worker
+// may serve another request.
+func (w *worker) run(ctx context.Context, req *Request) (res *Result, reusable bool, err error) {
+	lim := effectiveLimits(req.Limits)
+	r := *req
+	r.Limits = lim
+	start := time.Now()
+	if err := writeFrame(w.stdin, &r); err != nil {
+		return w.deathResult(start, lim), false, nil
+	}
+	// A little slack on top of the program's budget for the frame
+	// round trip; the worker itself has no way to stop a busy gpython.
+	timer := time.NewTimer(lim.Time + 50*time.Millisecond)
+	defer timer.Stop()
+	select {
+	case rep := <-w.replies:
+		res := rep.Result
+		if res == nil {
+			return nil, false, errors.New("worker sent an empty reply")
+		}
+		res.Isolation = w.isolation
+		return res, !rep.Tainted && res.Status != StatusLimit, nil
+	case <-w.readErr:
+		return w.deathResult(start, lim), false, nil
+	case <-timer.C:
+		w.kill()
+		return &Result{
+			Status:     StatusLimit,
+			Findings:   []any{},
+			Violations: []Violation{},
+			Trace:      []TraceLine{},
+			Limit:      &Limit{Kind: "time", Detail: fmt.Sprintf("wall-clock limit of %s exceeded; worker killed", lim.Time)},
+			Usage:      Usage{WallMS: wallMS(time.Since(start))},
+			Isolation:  w.isolation,
+		}, false, nil
+	case <-ctx.Done():
+		w.kill()
+		return nil, false, ctx.Err()
+	}
+}
+
+// deathResult explains a worker that died mid-run.
+func (w *worker) deathResult(start time.Time, lim policy.Limits) *Result {
+	w.kill()
+	select {
+	case <-w.exited:
+	case <-time.After(2 * time.Second):
+	}
+	kind, detail := classifyDeath(w.cmd.ProcessState, w.stderr.String(), lim)
+	return &Result{
+		Status:     StatusLimit,
+		Findings:   []any{},
+		Violations: []Violation{},
+		Trace:      []TraceLine{},
+		Limit:      &Limit{Kind: kind, Detail: detail},
+		Usage:      Usage{WallMS: wallMS(time.Since(start))},
+		Isolation:  w.isolation,
+	}
+}
+
+// classifyDeath maps how a worker died to a limit kind.
+func classifyDeath(ps *os.ProcessState, stderr string, lim policy.Limits) (kind, detail string) {
+	low := strings.ToLower(stderr)
+	switch {
+	case strings.Contains(low, "stack exceeds") || strings.Contains(low, "stack overflow"):
+		return "recursion", "the program's recursion overflowed the interpreter stack; worker killed"
+	case strings.Contains(low, "out of memory") || strings.Contains(low, "cannot allocate memory") ||
+		strings.Contains(low, "memory limit"):
+		return "memory", fmt.Sprintf("the program exceeded the memory limit of %d MiB; worker killed", lim.MemoryMB)
+	}
+	if sig, ok := deathSignal(ps); ok {
+		switch sig {
+		case "SIGXCPU":
+			return "time", "CPU time limit exceeded; worker killed"
+		case "SIGKILL":
+			return "memory", "worker was killed (likely out of memory)"
+		case "SIGSEGV", "SIGBUS":
+			return "memory", "worker crashed on a memory fault"
+		}
+		return "crash", "worker died from signal " + sig
+	}
+	first := strings.TrimSpace(stderr)
+	if i := strings.IndexByte(first, '\n'); i > 0 {
+		first = first[:i]
+	}
+	if first == "" {
+		first = "no message"
+	}
+	return "crash", "worker exited unexpectedly: " + truncate(first, 200)
+}
+
+// tailBuffer keeps the first max bytes written to it (a fatal error's
+// message comes first; its goroutine dump can be long).
+type tailBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+	max int
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if room := t.max - len(t.buf); room > 0 {
+		if len(p) > room {
+			t.buf = append(t.buf, p[:room]...)
+		} else {
+			t.buf = append(t.buf, p...)
+		}
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}

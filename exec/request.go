@@ -1,0 +1,54 @@
+package exec
+
+import (
+	"context"
+	"time"
+
+	"github.com/stelp-dev/stelp/policy"
+)
+
+// Request is one program to run. Code is already transpiled (lowered and
+// instrumented); Source is the original text, kept for messages.
+type Request struct {
+	Code         string            `json:"code"`
+	Source       string            `json:"source,omitempty"`
+	Stdin        string            `json:"stdin,omitempty"`
+	Files        map[string]string `json:"files,omitempty"`
+	Limits       policy.Limits     `json:"limits"`
+	ModulesAllow []string          `json:"modules_allow,omitempty"`
+	FilesAllowed bool              `json:"files_allowed,omitempty"`
+	Trace        bool              `json:"trace,omitempty"`
+}
+
+// Runner runs requests. Implementations: *Pool (warm workers) and OneShot
+// (a fresh worker per run, for the CLI).
+type Runner interface {
+	Run(ctx context.Context, req *Request) (*Result, error)
+}
+
+// effectiveLimits fills zero fields of l with the policy defaults, so a
+// worker never runs without a bound.
+func effectiveLimits(l policy.Limits) policy.Limits {
+	d := policy.DefaultLimits()
+	if l.Time <= 0 {
+		l.Time = d.Time
+	}
+	if l.Steps <= 0 {
+		l.Steps = d.Steps
+	}
+	if l.MemoryMB <= 0 {
+		l.MemoryMB = d.MemoryMB
+	}
+	if l.Recursion <= 0 {
+		l.Recursion = d.Recursion
+	}
+	if l.OutputKB <= 0 {
+		l.OutputKB = d.OutputKB
+	}
+	return l
+}
+
+// wallMS converts a duration to the contract's float milliseconds.
+func wallMS(d time.Duration) float64 {
+	return float64(d.Microseconds()) / 1000
+}

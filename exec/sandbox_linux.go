@@ -1,0 +1,188 @@
+//go:build linux
+
+package exec
+
+// sandbox_linux.go locks a worker down before any user code runs:
+// rlimits, landlock (no file-system or network access) and a seccomp
+// filter (no sockets, no exec, no new processes). Each layer is best
+// effort: a kernel that refuses one still gets a run, and the result says
+// which layers were in force.
+
+import (
+	"bytes"
+	"os"
+	"strconv"
+
+	seccomp "github.com/elastic/go-seccomp-bpf"
+	"github.com/landlock-lsm/go-landlock/landlock"
+	"golang.org/x/sys/unix"
+
+	"github.com/stelp-dev/stelp/policy"
+)
+
+type isolation struct {
+	layers []string
+	// status and clearRefs are opened before landlock forbids opening
+	// anything: they report and reset the peak resident size per run.
+	status    *os.File
+	clearRefs *os.File
+	baseAS    uint64
+}
+
+// vmSize reads the current virtual size: the Go runtime, the cgo threads'
+// stacks and the pre-grown program stack are already mapped, and the
+// address-space cap must come on top of them, not include them.
+func vmSize(status *os.File) uint64 {
+	kb := procField(status, "VmSize:")
+	return uint64(kb) << 10
+}
+
+func procField(f *os.File, field string) int64 {
+	if f == nil {
+		return 0
+	}
+	buf := make([]byte, 4096)
+	n, err := f.ReadAt(buf, 0)
+	if n == 0 && err != nil {
+		return 0
+	}
+	buf = buf[:n]
+	i := bytes.Index(buf, []byte(field))
+	if i < 0 {
+		return 0
+	}
+	rest := bytes.TrimLeft(buf[i+len(field):], " \t")
+	j := bytes.IndexAny(rest, " \t\n")
+	if j < 0 {
+		return 0
+	}
+	v, _ := strconv.ParseInt(string(rest[:j]), 10, 64)
+	return v
+}
+
+func lockDown(memMB int64) *isolation {
+	iso := &isolation{}
+	iso.status, _ = os.Open("/proc/self/status")
+	iso.clearRefs, _ = os.OpenFile("/proc/self/clear_refs", os.O_WRONLY, 0)
+
+	set := func(res int, cur, max uint64) bool {
+		return unix.Setrlimit(res, &unix.Rlimit{Cur: cur, Max: max}) == nil
+	}
+	ok := true
+	iso.baseAS = vmSize(iso.status)
+	if iso.baseAS > 0 {
+		limit := iso.baseAS + uint64(memMB)<<20
+		ok = set(unix.RLIMIT_AS, limit, limit) && ok
+	} else {
+		ok = false
+	}
+	ok = set(unix.RLIMIT_FSIZE, 0, 0) && ok
+	ok = set(unix.RLIMIT_CORE, 0, 0) && ok
+	ok = set(unix.RLIMIT_NOFILE, 32, 32) && ok
+	// RLIMIT_NPROC counts the user's processes (threads included) and is
+	// not enforced for root; seccomp below is what stops new processes.
+	var nproc unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_NPROC, &nproc) == nil {
+		ok = set(unix.RLIMIT_NPROC, 256, 256) && ok
+	}
+	if ok {
+		iso.layers = append(iso.layers, "rlimits")
+	}
+
+	if abi, err := landlockABI(); err == nil && abi > 0 {
+		if err := landlock.V5.BestEffort().Restrict(); err == nil {
+			iso.layers = append(iso.layers, "landlock-v"+strconv.Itoa(abi))
+		}
+	}
+	if err := loadSeccomp(); err == nil {
+		iso.layers = append(iso.layers, "seccomp")
+	}
+	return iso
+}
+
+// landlockABI asks the kernel which landlock ABI it supports.
+func landlockABI() (int, error) {
+	const createRulesetVersion = 1
+	v, _, errno := unix.Syscall(unix.SYS_LANDLOCK_CREATE_RULESET, 0, 0, createRulesetVersion)
+	if errno != 0 {
+		return 0, errno
+	}
+	return int(v), nil
+}
+
+func loadSeccomp() error {
+	if !seccomp.Supported() {
+		return unix.ENOSYS
+	}
+	const cloneThread = unix.CLONE_THREAD
+	filter := seccomp.Filter{
+		NoNewPrivs: true,
+		Flag:       seccomp.FilterFlagTSync,
+		Policy: seccomp.Policy{
+			DefaultAction: seccomp.ActionAllow,
+			Syscalls: []seccomp.SyscallGroup{
+				{
+					Action: seccomp.ActionErrno,
+					Names: []string{
+						"socket", "socketpair", "connect", "bind", "listen", "accept", "accept4",
+						"sendto", "sendmsg", "sendmmsg", "recvfrom", "recvmsg", "recvmmsg",
+						"execve", "execveat", "fork", "vfork", "ptrace", "process_vm_readv",
+						"process_vm_writev", "kexec_load", "mount", "umount2", "unshare", "setns",
+						"pivot_root", "chroot", "keyctl", "add_key", "request_key", "bpf",
+						"perf_event_open", "userfaultfd", "io_uring_setup", "io_uring_enter",
+						"open_by_handle_at", "name_to_handle_at", "init_module", "finit_module",
+						"delete_module", "reboot", "swapon", "swapoff", "sethostname",
+						"setdomainname", "iopl", "ioperm", "memfd_create", "mknod", "mknodat",
+						"link", "linkat", "symlink", "symlinkat", "unlink", "unlinkat", "rename",
+						"renameat", "renameat2", "mkdir", "mkdirat", "rmdir", "chmod", "fchmod",
+						"fchmodat", "chown", "fchown", "lchown", "fchownat", "truncate",
+						"setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid",
+						"setgroups", "settimeofday", "clock_settime", "acct", "quotactl",
+					},
+				},
+				{
+					// glibc falls back from clone3 to clone on ENOSYS,
+					// where the flags can be checked.
+					Action: seccomp.ActionErrno | seccomp.Action(unix.ENOSYS),
+					Names:  []string{"clone3"},
+				},
+				{
+					// Threads only: clone without CLONE_THREAD would
+					// be a new process.
+					Action: seccomp.ActionErrno,
+					NamesWithCondtions: []seccomp.NameWithConditions{{
+						Name: "clone",
+						Conditions: seccomp.ArgumentConditions{{
+							Argument: 0, Operation: seccomp.BitsNotSet, Value: cloneThread,
+						}},
+					}},
+				},
+			},
+		},
+	}
+	return seccomp.LoadFilter(filter)
+}
+
+// beforeRun sets the per-run CPU limit: what the worker has used so far
+// plus the run's wall budget (CPU time cannot exceed wall time, so this
+// only matters if the parent's timer fails).
+func (iso *isolation) beforeRun(lim policy.Limits) {
+	var ru unix.Rusage
+	_ = unix.Getrusage(unix.RUSAGE_SELF, &ru)
+	used := uint64(ru.Utime.Sec + ru.Stime.Sec)
+	secs := uint64(lim.Time.Seconds()) + 2
+	var cur unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_CPU, &cur) == nil {
+		soft := used + secs
+		if soft > cur.Max {
+			soft = cur.Max
+		}
+		_ = unix.Setrlimit(unix.RLIMIT_CPU, &unix.Rlimit{Cur: soft, Max: cur.Max})
+	}
+	if iso.clearRefs != nil {
+		// "5" resets the peak resident size (VmHWM).
+		_, _ = iso.clearRefs.WriteAt([]byte("5"), 0)
+	}
+}
+
+func (iso *isolation) peakKB() int64 { return procField(iso.status, "VmHWM:") }

@@ -1,0 +1,232 @@
+package exec
+
+// worker.go is the worker process: the stelp binary (or a test binary)
+// re-executed with STELP_WORKER=1. It warms the interpreter, locks itself
+// down (rlimits, landlock, seccomp) and then serves requests one at a time
+// on a goroutine whose stack was grown up front (see depthTracker).
+
+import (
+	"bufio"
+	"math"
+	"os"
+	"reflect"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"sync"
+
+	"github.com/go-python/gpython/py"
+
+	"github.com/stelp-dev/stelp/policy"
+)
+
+const (
+	workerEnv    = "STELP_WORKER"
+	workerMemEnv = "STELP_WORKER_MEMORY_MB"
+	// workerStack is the pre-grown stack of the goroutine that runs
+	// programs, and the hard cap on it: about 2 KiB of Go stack per
+	// Python frame gives room for thousands of frames; a program that
+	// needs more kills the worker (a recursion limit result).
+	workerStack = 16 << 20
+)
+
+var (
+	extMu      sync.Mutex
+	extensions Extensions
+)
+
+// SetExtensions registers the runtime extensions (pyrt, the lowering
+// prelude) that workers install. The binary calls it before
+// MaybeRunWorker; tests may too.
+func SetExtensions(ext Extensions) {
+	extMu.Lock()
+	extensions = ext
+	extMu.Unlock()
+}
+
+func currentExtensions() Extensions {
+	extMu.Lock()
+	defer extMu.Unlock()
+	if extensions.Install == nil && extensions.Import == nil && extensions.Prelude == "" {
+		return defaultExtensions()
+	}
+	return extensions
+}
+
+// IsWorker reports whether this process was started as a worker.
+func IsWorker() bool { return os.Getenv(workerEnv) == "1" }
+
+// MaybeRunWorker turns the process into a worker when it was started as
+// one, and never returns in that case. main() and the TestMain of every
+// package that runs programs call it first.
+func MaybeRunWorker() {
+	if !IsWorker() {
+		return
+	}
+	os.Exit(workerMain())
+}
+
+func workerMain() int {
+	out := bufio.NewWriter(os.Stdout)
+	fail := func(err error) int {
+		_ = writeFrame(out, hello{Error: err.Error()})
+		_ = out.Flush()
+		return 3
+	}
+	memMB, _ := strconv.ParseInt(os.Getenv(workerMemEnv), 10, 64)
+	if memMB <= 0 {
+		memMB = policy.DefaultLimits().MemoryMB
+	}
+	// Everything interpreter-related happens on one goroutine whose stack
+	// never moves.
+	done := make(chan int, 1)
+	go func() {
+		growStack(workerStack / 2)
+		debug.SetMaxStack(workerStack)
+		in, err := newInterp(currentExtensions())
+		if err != nil {
+			done <- fail(err)
+			return
+		}
+		// Warm up: the first context pays for module tables and the
+		// prelude; a pool worker should not make a request pay it.
+		in.run(&Request{Code: "pass\n"})
+		types := snapshotTypes(in)
+		iso := lockDown(memMB)
+		if err := writeFrame(out, hello{Isolation: iso.layers}); err != nil {
+			done <- 3
+			return
+		}
+		if err := out.Flush(); err != nil {
+			done <- 3
+			return
+		}
+		done <- serve(in, iso, types, bufio.NewReader(os.Stdin), out)
+	}()
+	return <-done
+}
+
+func serve(in *interp, iso *isolation, types typeSnapshot, r *bufio.Reader, w *bufio.Writer) int {
+	for {
+		var req Request
+		if err := readFrame(r, &req); err != nil {
+			return 0 // parent closed the pipe: done
+		}
+		lim := effectiveLimits(req.Limits)
+		iso.beforeRun(lim)
+		// The Go heap's soft limit keeps the collector ahead of the
+		// address-space cap, so most big programs fail as MemoryError-
+		// like limits rather than fatal runtime aborts.
+		debug.SetMemoryLimit(lim.MemoryMB << 20)
+		res := in.run(&req)
+		res.Isolation = iso.layers
+		res.Usage.PeakKB = iso.peakKB()
+		tainted := types.changed()
+		if err := writeFrame(w, reply{Result: res, Tainted: tainted}); err != nil {
+			return 3
+		}
+		if err := w.Flush(); err != nil {
+			return 3
+		}
+		if tainted {
+			return 0
+		}
+		runtime.GC()
+	}
+}
+
+// growStack recurses until the goroutine's stack has grown past n bytes.
+// With stack shrinking off (GODEBUG=gcshrinkstackoff=1, set by the parent)
+// it stays that size.
+//
+//go:noinline
+func growStack(n int) byte {
+	var pad [256 << 10]byte
+	pad[0] = byte(n)
+	if n <= len(pad) {
+		return pad[0]
+	}
+	return growStack(n-len(pad)) + pad[len(pad)-1]
+}
+
+// typeSnapshot fingerprints the method tables of the built-in types, which
+// gpython shares process-wide: a program that manages to change one must
+// not leave that change to the next program in a warm worker.
+type typeSnapshot map[*py.Type]map[string]uintptr
+
+func snapshotTypes(in *interp) typeSnapshot {
+	ctx := py.NewContext(py.ContextOpts{SysPaths: []string{}})
+	defer ctx.Close()
+	if in.ext.Install != nil {
+		_ = in.ext.Install(ctx)
+	}
+	snap := typeSnapshot{}
+	var add func(t *py.Type)
+	add = func(t *py.Type) {
+		if t == nil {
+			return
+		}
+		if _, ok := snap[t]; ok {
+			return
+		}
+		snap[t] = fingerprint(t.Dict)
+		add(t.Base)
+	}
+	for _, v := range ctx.Store().Builtins.Globals {
+		if t, ok := v.(*py.Type); ok {
+			add(t)
+		}
+	}
+	for _, t := range []*py.Type{py.TypeType, py.ObjectType, py.StringType, py.IntType, py.FloatType,
+		py.ListType, py.TupleType, py.StringDictType, py.SetType, py.FunctionType, py.MethodType,
+		py.GeneratorType, py.ModuleType, py.CodeType, py.FrameType, py.TracebackType, py.BoolType,
+		py.BytesType, py.RangeType, py.SliceType, py.None.Type(), py.ComplexType, py.BigIntType} {
+		add(t)
+	}
+	return snap
+}
+
+func fingerprint(d py.StringDict) map[string]uintptr {
+	fp := make(map[string]uintptr, len(d))
+	for k, v := range d {
+		fp[k] = identity(v)
+	}
+	return fp
+}
+
+// identity is a cheap stand-in for Python's `is`: pointers by address,
+// other values by their content's hash.
+func identity(v py.Object) uintptr {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.UnsafePointer:
+		return rv.Pointer()
+	case reflect.String:
+		return uintptr(len(rv.String())) + 1
+	case reflect.Int, reflect.Int64:
+		return uintptr(rv.Int())
+	case reflect.Float64:
+		return uintptr(math.Float64bits(rv.Float()))
+	case reflect.Bool:
+		if rv.Bool() {
+			return 1
+		}
+		return 2
+	}
+	return uintptr(rv.Kind())
+}
+
+func (s typeSnapshot) changed() bool {
+	for t, fp := range s {
+		if len(t.Dict) != len(fp) {
+			return true
+		}
+		for k, v := range t.Dict {
+			old, ok := fp[k]
+			if !ok || old != identity(v) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,21 @@
+#=== digests
+import hashlib
+print(hashlib.md5(b"hello").hexdigest())
+print(hashlib.sha1(b"hello").hexdigest())
+print(hashlib.sha256(b"hello").hexdigest())
+print(hashlib.sha512(b"").hexdigest())
+h = hashlib.sha256()
+h.update(b"hel")
+h.update(b"lo")
+print(h.hexdigest(), h.digest_size, h.name)
+print(hashlib.md5(b"abc").digest())
+print(hashlib.new("sha1", b"abc").hexdigest())
+c = h.copy()
+c.update(b"!")
+print(h.hexdigest() != c.hexdigest())
+#=== str_error
+import hashlib
+try:
+    hashlib.md5("text")
+except TypeError as e:
+    print("TypeError", e)

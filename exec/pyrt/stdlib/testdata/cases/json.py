@@ -1,0 +1,64 @@
+#=== dumps_basic
+import json
+print(json.dumps({"a": 1, "b": [1, 2, 3], "c": None, "d": True, "e": False, "f": "x"}))
+print(json.dumps([1, 2.5, "s", None]))
+print(json.dumps("héllo\n\t\"q\" \\ \x01"), json.dumps("héllo", ensure_ascii=False), json.dumps("\U0001f600"))
+print(json.dumps(3), json.dumps(3.0), json.dumps(1e20), json.dumps(0.1), json.dumps(1e-7), json.dumps(-0.0), json.dumps(10**30))
+print(json.dumps(float("nan")), json.dumps(float("inf")), json.dumps(-float("inf")))
+print(json.dumps((1, 2)), json.dumps([]), json.dumps({}), json.dumps([[]], indent=2))
+#=== dumps_indent
+import json
+d = {"name": "x", "items": [1, {"k": [True, None]}], "empty": [], "e2": {}}
+print(json.dumps(d, indent=2))
+print(json.dumps(d, indent=4, sort_keys=True))
+print(json.dumps([1, [2, 3]], indent=0))
+print(json.dumps({"a": 1}, indent="\t"))
+print(json.dumps(d, separators=(",", ":")))
+print(json.dumps({"b": 1, "a": 2, "c": 0}, sort_keys=True))
+#=== dumps_default
+import json
+class P:
+    def __init__(self, x):
+        self.x = x
+print(json.dumps({"p": P(3)}, default=lambda o: {"x": o.x}))
+try:
+    json.dumps(P(1))
+except TypeError as e:
+    print("TypeError", e)
+try:
+    json.dumps(float("nan"), allow_nan=False)
+except ValueError as e:
+    print("ValueError", e)
+l = []
+l.append(l)
+try:
+    json.dumps(l)
+except ValueError as e:
+    print("ValueError", e)
+#=== loads
+import json
+v = json.loads('{"a": [1, 2.5, -3, 1e3, true, false, null], "b": {"c": "d\\u00e9\\n"}, "big": 123456789012345678901234567890}')
+print(v["a"], v["b"]["c"], v["big"])
+print(json.loads("[]"), json.loads("{}"), json.loads(' "x" '), json.loads("3"), json.loads("-0.5"), json.loads("NaN"))
+print(json.loads('"\\ud83d\\ude00"') == "\U0001f600")
+print(sorted(json.loads('{"z": 1, "a": 2}').keys()))
+print(json.loads('{"a": 1, "a": 2}')["a"])
+print(json.loads('[1.5]', parse_float=lambda s: "F" + s))
+#=== loads_errors
+import json
+for s in ["", "[1,]", "{'a': 1}", '{"a" 1}', "[1 2]", "tru", '"abc', '[1] x', '{"a": 1,}', '"\\q"']:
+    try:
+        json.loads(s)
+    except json.JSONDecodeError as e:
+        print(repr(s), "->", e)
+try:
+    json.loads("[")
+except ValueError as e:
+    print("ValueError", e)
+#=== roundtrip
+import json
+data = {"users": [{"id": 1, "tags": ["a", "b"], "score": 9.5}, {"id": 2, "tags": [], "score": None}]}
+s = json.dumps(data)
+print(s)
+print(json.loads(s) == data)
+print(json.dumps(json.loads(s), indent=1))

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stelp-dev/stelp/analysis"
 	"github.com/stelp-dev/stelp/policy"
@@ -33,10 +35,11 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	Results     []sarifResult     `json:"results"`
-	ColumnKind  string            `json:"columnKind"`
+	Tool               sarifTool                `json:"tool"`
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+	Invocations        []sarifInvocation        `json:"invocations"`
+	Results            []sarifResult            `json:"results"`
+	ColumnKind         string                   `json:"columnKind"`
 }
 
 type sarifTool struct {
@@ -94,6 +97,22 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
+	Fixes     []sarifFix      `json:"fixes,omitempty"`
+}
+
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent sarifText   `json:"insertedContent"`
 }
 
 type sarifLocation struct {
@@ -264,10 +283,11 @@ func writeSARIF(w io.Writer, inputs []*checkInput, skipped []*checkInput) error 
 		driver.Rules = append(driver.Rules, sarifRuleOf(r, anchors))
 	}
 	run := sarifRun{
-		Tool:        sarifTool{Driver: driver},
-		Results:     []sarifResult{},
-		ColumnKind:  contractColumnKind,
-		Invocations: []sarifInvocation{{ExecutionSuccessful: len(skipped) == 0}},
+		Tool:               sarifTool{Driver: driver},
+		OriginalURIBaseIDs: srcRoot(),
+		Results:            []sarifResult{},
+		ColumnKind:         contractColumnKind,
+		Invocations:        []sarifInvocation{{ExecutionSuccessful: len(skipped) == 0}},
 	}
 	for _, in := range skipped {
 		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{
@@ -297,6 +317,9 @@ func writeSARIF(w io.Writer, inputs []*checkInput, skipped []*checkInput) error 
 			if i, ok := index[cf.Rule]; ok {
 				res.RuleIndex = &i
 			}
+			if fx := sarifFixOf(fd.Fix, f.src, art); fx != nil {
+				res.Fixes = []sarifFix{*fx}
+			}
 			run.Results = append(run.Results, res)
 		}
 	}
@@ -304,4 +327,50 @@ func writeSARIF(w io.Writer, inputs []*checkInput, skipped []*checkInput) error 
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// srcRoot tells viewers what %SRCROOT% (the base of relative artifact
+// URIs) stands for: the directory stelp ran in.
+func srcRoot() map[string]sarifArtifact {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil
+	}
+	dir := filepath.ToSlash(wd)
+	if !strings.HasSuffix(dir, "/") {
+		dir += "/"
+	}
+	return map[string]sarifArtifact{"%SRCROOT%": {URI: (&url.URL{Scheme: "file", Path: dir}).String()}}
+}
+
+// sarifFixOf converts a fix's byte-based edits to SARIF regions in the
+// run's column kind (code points, 1-based, end exclusive).
+func sarifFixOf(fx *analysis.Fix, src []byte, art sarifArtifact) *sarifFix {
+	if fx == nil || len(fx.Edits) == 0 {
+		return nil
+	}
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	col := func(p analysis.Position) int {
+		if p.Line < 0 || p.Line >= len(starts) {
+			return p.Column + 1
+		}
+		end := min(starts[p.Line]+p.Column, len(src))
+		return utf8.RuneCount(src[starts[p.Line]:end]) + 1
+	}
+	change := sarifArtifactChange{ArtifactLocation: art}
+	for _, e := range fx.Edits {
+		change.Replacements = append(change.Replacements, sarifReplacement{
+			DeletedRegion: sarifRegion{
+				StartLine: e.Range.Start.Line + 1, StartColumn: col(e.Range.Start),
+				EndLine: e.Range.End.Line + 1, EndColumn: col(e.Range.End),
+			},
+			InsertedContent: sarifText{Text: e.NewText},
+		})
+	}
+	return &sarifFix{Description: sarifText{Text: fx.Title}, ArtifactChanges: []sarifArtifactChange{change}}
 }

@@ -169,3 +169,24 @@ func TestRuleAnchors(t *testing.T) {
 		}
 	}
 }
+
+func TestSARIFFix(t *testing.T) {
+	// "é" is two bytes and one code point: `eval` starts at byte column 14
+	// of line 2, which is code point 13, 1-based column 14.
+	src := []byte("# x\ns = 'é'; y = eval(s)\n")
+	fx := &analysis.Fix{Title: "Use ast.literal_eval", Applicability: analysis.FixUnsafe, Edits: []analysis.TextEdit{{
+		Range:   analysis.Range{Start: analysis.Position{Line: 1, Column: 14}, End: analysis.Position{Line: 1, Column: 18}},
+		NewText: "ast.literal_eval",
+	}}}
+	got := sarifFixOf(fx, src, sarifArtifact{URI: "a.py"})
+	if got == nil || got.Description.Text != fx.Title || len(got.ArtifactChanges) != 1 {
+		t.Fatalf("fix %+v", got)
+	}
+	r := got.ArtifactChanges[0].Replacements[0]
+	if r.DeletedRegion != (sarifRegion{StartLine: 2, StartColumn: 14, EndLine: 2, EndColumn: 18}) || r.InsertedContent.Text != "ast.literal_eval" {
+		t.Errorf("replacement %+v", r)
+	}
+	if sarifFixOf(nil, src, sarifArtifact{}) != nil {
+		t.Error("no fix should give no SARIF fix")
+	}
+}

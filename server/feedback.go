@@ -1,0 +1,157 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/exec"
+)
+
+// Feedback texts are for an LLM repairing its own code: short, one
+// problem per line, each saying where, what and what to do instead.
+
+const maxFeedbackItems = 10
+
+func (s *Server) checkFeedback(findings []analysis.Finding) string {
+	if len(findings) == 0 {
+		return "No problems found."
+	}
+	var errs, others int
+	for _, f := range findings {
+		if f.Severity == "error" {
+			errs++
+		} else {
+			others++
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d problem%s found", len(findings), plural(len(findings), "", "s"))
+	if errs > 0 {
+		fmt.Fprintf(&b, " (%d blocking execution)", errs)
+	}
+	b.WriteString(":")
+	s.writeFindings(&b, findings)
+	return b.String()
+}
+
+func (s *Server) writeFindings(b *strings.Builder, findings []analysis.Finding) {
+	for i, f := range findings {
+		if i == maxFeedbackItems {
+			fmt.Fprintf(b, "\n... and %d more.", len(findings)-i)
+			break
+		}
+		b.WriteString("\n")
+		b.WriteString(s.findingSentence(f))
+	}
+}
+
+// findingSentence: "Line 3: eval() runs arbitrary code; use ast.literal_eval
+// for literals or parse the input explicitly."
+func (s *Server) findingSentence(f analysis.Finding) string {
+	what := strings.TrimRight(f.Message, ". ")
+	advice := ""
+	if info, ok := s.engine.Rule(f.Rule); ok {
+		if what == "" {
+			what = strings.TrimRight(info.Summary, ". ")
+		}
+		advice = strings.TrimRight(info.Advice, ". ")
+	}
+	out := fmt.Sprintf("Line %d: %s", f.Range.Start.Line+1, what)
+	if advice != "" {
+		out += "; " + lowerFirst(advice)
+	}
+	out += "."
+	if f.Fix != nil && f.Fix.Title != "" {
+		kind := "safe"
+		if f.Fix.Applicability != analysis.FixSafe {
+			kind = "changes behaviour"
+		}
+		out += fmt.Sprintf(" (Available fix, %s: %s.)", kind, strings.TrimRight(f.Fix.Title, ". "))
+	}
+	return out
+}
+
+func lowerFirst(s string) string {
+	if s == "" || len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' { // keep acronyms
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+func (s *Server) executeFeedback(res *exec.Result, findings []analysis.Finding) string {
+	switch res.Status {
+	case exec.StatusOK:
+		if res.Stdout == "" {
+			return "The program ran to completion without printing anything."
+		}
+		return "The program ran to completion."
+	case exec.StatusBlocked:
+		var b strings.Builder
+		b.WriteString("Not run: the code uses constructs that are not allowed.")
+		var blocking []analysis.Finding
+		for _, f := range findings {
+			if f.Severity == "error" {
+				blocking = append(blocking, f)
+			}
+		}
+		s.writeFindings(&b, blocking)
+		return b.String()
+	case exec.StatusError:
+		if e := res.Exception; e != nil {
+			return fmt.Sprintf("The program raised %s%s: %s. Fix the cause; the inputs and values on the lines before it are in the trace.",
+				e.Type, atLine(e.Line), strings.TrimRight(e.Message, ". "))
+		}
+		return "The program failed: " + strings.TrimSpace(res.Stderr)
+	case exec.StatusViolation:
+		if len(res.Violations) == 0 {
+			return "A runtime guard stopped the program."
+		}
+		v := res.Violations[0]
+		return fmt.Sprintf("A runtime guard stopped the program%s: %s (%s access is not allowed here). Do the work without it, using only allowed modules and builtins.",
+			atLine(v.Line), strings.TrimRight(v.Detail, ". "), v.Kind)
+	case exec.StatusLimit:
+		if res.Limit == nil {
+			return "A resource limit stopped the program."
+		}
+		return fmt.Sprintf("The %s limit stopped the program: %s. %s", res.Limit.Kind, strings.TrimRight(res.Limit.Detail, ". "), limitAdvice(res.Limit.Kind))
+	}
+	return "Run finished with status " + string(res.Status) + "."
+}
+
+func atLine(line int) string {
+	if line <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" at line %d", line)
+}
+
+func limitAdvice(kind string) string {
+	switch kind {
+	case "time", "steps":
+		return "Look for a loop that never ends or work that grows too fast with the input."
+	case "memory":
+		return "Avoid building very large lists, strings or numbers."
+	case "recursion":
+		return "Make the recursion stop sooner, or use a loop."
+	case "output":
+		return "Print less."
+	}
+	return ""
+}
+
+func (s *Server) fixAllFeedback(applied int, remaining []analysis.Finding) string {
+	var b strings.Builder
+	if applied == 0 {
+		b.WriteString("No safe fixes to apply.")
+	} else {
+		fmt.Fprintf(&b, "Applied %d safe fix%s.", applied, plural(applied, "", "es"))
+	}
+	if len(remaining) == 0 {
+		b.WriteString(" No problems remain.")
+		return b.String()
+	}
+	fmt.Fprintf(&b, " %d problem%s remain%s, to fix by hand:", len(remaining), plural(len(remaining), "", "s"), plural(len(remaining), "s", ""))
+	s.writeFindings(&b, remaining)
+	return b.String()
+}

@@ -1,0 +1,301 @@
+package server
+
+import (
+	"bytes"
+	"strings"
+)
+
+// lineInfo is what a light lexical scan of Python knows about one physical
+// line. The code actions and lenses need only statement boundaries and
+// top-level definitions, which the scan gets right without a tree (the
+// analysis goroutine owns the document's tree).
+type lineInfo struct {
+	stmtStart bool // the line begins a logical line (statement)
+	endInStr  bool // the line ends inside a (triple-quoted) string
+	endCont   bool // the line ends with a backslash continuation
+	comment   int  // byte offset in the line of a '#' comment, -1 if none
+	blank     bool // nothing but white space or a comment
+}
+
+// scanLines lexes src just enough to tell strings, comments, brackets and
+// continuations apart.
+func scanLines(src []byte) []lineInfo {
+	lines := []lineInfo{{stmtStart: true, comment: -1}}
+	depth := 0
+	var quote byte // current string's quote, 0 outside strings
+	triple := false
+	cont := false
+	lineStart := 0
+	sawCode := false
+	cur := &lines[0]
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if quote != 0 {
+			switch {
+			case c == '\\':
+				i++ // an escape (in raw strings too, it hides a quote)
+				if i < len(src) && src[i] == '\n' {
+					i-- // let the newline below start the next line
+				}
+			case c == quote && (!triple || (i+2 < len(src) && src[i+1] == quote && src[i+2] == quote)):
+				if triple {
+					i += 2
+				}
+				quote = 0
+			case c == '\n':
+				if !triple { // unterminated single-quoted string: recover
+					quote = 0
+				}
+			}
+			if c != '\n' {
+				continue
+			}
+		}
+		switch c {
+		case '#':
+			cur.comment = i - lineStart
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+			i--
+			continue
+		case '\'', '"':
+			quote = c
+			triple = i+2 < len(src) && src[i+1] == c && src[i+2] == c
+			if triple {
+				i += 2
+			}
+			sawCode = true
+		case '(', '[', '{':
+			depth++
+			sawCode = true
+		case ')', ']', '}':
+			depth = max(depth-1, 0)
+			sawCode = true
+		case '\\':
+			if i+1 < len(src) && (src[i+1] == '\n' || (src[i+1] == '\r' && i+2 < len(src) && src[i+2] == '\n')) {
+				cont = true
+				continue
+			}
+		case '\n':
+			cur.endInStr = quote != 0
+			cur.endCont = cont
+			cur.blank = !sawCode
+			lines = append(lines, lineInfo{comment: -1, stmtStart: quote == 0 && depth == 0 && !cont})
+			cur = &lines[len(lines)-1]
+			lineStart = i + 1
+			cont, sawCode = false, false
+			continue
+		case ' ', '\t', '\r', '\f':
+			continue
+		default:
+			sawCode = true
+		}
+		cont = false
+	}
+	cur.endInStr = quote != 0
+	cur.blank = !sawCode
+	return lines
+}
+
+// statementLines returns the first and last physical line of the statement
+// that contains line.
+func statementLines(info []lineInfo, line int) (first, last int) {
+	line = max(0, min(line, len(info)-1))
+	first = line
+	for first > 0 && !info[first].stmtStart {
+		first--
+	}
+	last = line
+	for last+1 < len(info) && !info[last+1].stmtStart {
+		last++
+	}
+	return first, last
+}
+
+// commentLine picks the line of a statement where a trailing comment can go:
+// the first one that does not end inside a string or in a backslash.
+func commentLine(info []lineInfo, line int) int {
+	first, last := statementLines(info, line)
+	for l := first; l <= last; l++ {
+		if !info[l].endInStr && !info[l].endCont {
+			return l
+		}
+	}
+	return line
+}
+
+// function is a top-level def with what is needed to call it.
+type function struct {
+	name      string
+	line      int      // 0-based line of `def`
+	nameCol   int      // byte column of the name
+	zeroArgs  bool     // callable without arguments
+	examples  []string // doctest `>>>` sources from the docstring
+	bodyUntil int      // last line of the function (inclusive)
+}
+
+// topLevelFunctions finds `def` statements at column 0.
+func topLevelFunctions(src []byte) []function {
+	info := scanLines(src)
+	ix := newLineIndex(src)
+	var out []function
+	for l := 0; l < len(info); l++ {
+		if !info[l].stmtStart {
+			continue
+		}
+		text := src[ix.starts[l]:ix.lineEnd(l)]
+		rest, ok := bytes.CutPrefix(text, []byte("def "))
+		if !ok {
+			if rest, ok = bytes.CutPrefix(text, []byte("async def ")); !ok {
+				continue
+			}
+		}
+		trim := bytes.TrimLeft(rest, " \t")
+		nameEnd := 0
+		for nameEnd < len(trim) && isIdentByte(trim[nameEnd]) {
+			nameEnd++
+		}
+		if nameEnd == 0 {
+			continue
+		}
+		f := function{name: string(trim[:nameEnd]), line: l, nameCol: len(text) - len(trim)}
+		// The parameters: from the '(' after the name to its match.
+		open := ix.starts[l] + f.nameCol + nameEnd
+		for open < len(src) && (src[open] == ' ' || src[open] == '\t') {
+			open++
+		}
+		if open < len(src) && src[open] == '(' {
+			if params, ok := bracketed(src, open); ok {
+				f.zeroArgs = noRequiredParams(params)
+			}
+		}
+		// The body: up to the next statement that starts at column 0.
+		end := l
+		for k := l + 1; k < len(info); k++ {
+			if info[k].stmtStart && !info[k].blank {
+				if c := src[ix.starts[k]:ix.lineEnd(k)]; len(c) > 0 && c[0] != ' ' && c[0] != '\t' {
+					break
+				}
+			}
+			end = k
+		}
+		for end > l && info[end].blank {
+			end--
+		}
+		f.bodyUntil = end
+		f.examples = doctestExamples(src, ix, l+1, end)
+		out = append(out, f)
+	}
+	return out
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// bracketed returns the text between src[open] (a bracket) and its match.
+func bracketed(src []byte, open int) (string, bool) {
+	depth := 0
+	var quote byte
+	for i := open; i < len(src); i++ {
+		c := src[i]
+		if quote != 0 {
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '\'', '"':
+			quote = c
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				return string(src[open+1 : i]), true
+			}
+		case '#':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		}
+	}
+	return "", false
+}
+
+// splitTop splits s at top-level occurrences of sep (outside brackets and
+// strings).
+func splitTop(s string, sep byte) []string {
+	var parts []string
+	depth, start := 0, 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if quote != 0 {
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '\'', '"':
+			quote = c
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case sep:
+			if depth == 0 {
+				parts = append(parts, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, s[start:])
+}
+
+func noRequiredParams(params string) bool {
+	for _, p := range splitTop(params, ',') {
+		p = strings.TrimSpace(p)
+		if p == "" || p == "/" || strings.HasPrefix(p, "*") {
+			continue
+		}
+		if len(splitTop(p, '=')) < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// doctestExamples collects the `>>>` sources (with `...` continuations) in
+// lines [from, to].
+func doctestExamples(src []byte, ix *lineIndex, from, to int) []string {
+	var out []string
+	for l := from; l <= to && l < len(ix.starts); l++ {
+		line := strings.TrimSpace(string(src[ix.starts[l]:ix.lineEnd(l)]))
+		code, ok := strings.CutPrefix(line, ">>>")
+		if !ok {
+			continue
+		}
+		code = strings.TrimPrefix(code, " ")
+		for l+1 <= to {
+			next := strings.TrimSpace(string(src[ix.starts[l+1]:ix.lineEnd(l+1)]))
+			more, ok := strings.CutPrefix(next, "...")
+			if !ok {
+				break
+			}
+			code += "\n" + strings.TrimPrefix(more, " ")
+			l++
+		}
+		if strings.TrimSpace(code) != "" {
+			out = append(out, code)
+		}
+	}
+	return out
+}

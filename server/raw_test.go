@@ -1,0 +1,178 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// rawClient speaks the base protocol by hand, to send what no well-behaved
+// jsonrpc2 library would: broken JSON, bad headers, huge bodies.
+type rawClient struct {
+	t    *testing.T
+	conn net.Conn
+	in   *bufio.Reader
+}
+
+func newRawPair(t *testing.T, eng Engine) (*Server, *rawClient) {
+	t.Helper()
+	sc, cc := net.Pipe()
+	srv := New(eng, Options{Debounce: -1})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx, sc) }()
+	t.Cleanup(func() {
+		cancel()
+		cc.Close()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Error("server did not stop")
+		}
+	})
+	return srv, &rawClient{t: t, conn: cc, in: bufio.NewReader(cc)}
+}
+
+func (c *rawClient) send(body string) {
+	c.t.Helper()
+	c.sendRaw(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body))
+}
+
+func (c *rawClient) sendRaw(data string) {
+	c.t.Helper()
+	c.conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.WriteString(c.conn, data); err != nil {
+		c.t.Fatalf("write: %v", err)
+	}
+}
+
+// read returns the next message body.
+func (c *rawClient) read() json.RawMessage {
+	c.t.Helper()
+	c.conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	length := -1
+	for {
+		line, err := c.in.ReadString('\n')
+		if err != nil {
+			c.t.Fatalf("read header: %v", err)
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			break
+		}
+		if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+			length, _ = strconv.Atoi(v)
+		}
+	}
+	body := make([]byte, length)
+	if _, err := io.ReadFull(c.in, body); err != nil {
+		c.t.Fatalf("read body: %v", err)
+	}
+	return body
+}
+
+// readResponse skips notifications until the response with id (a JSON
+// literal such as 3 or "abc") arrives.
+func (c *rawClient) readResponse(id string) json.RawMessage {
+	c.t.Helper()
+	for {
+		msg := c.read()
+		var probe struct {
+			ID     json.RawMessage `json:"id"`
+			Method string          `json:"method"`
+		}
+		json.Unmarshal(msg, &probe)
+		if probe.Method == "" && string(probe.ID) == id {
+			return msg
+		}
+	}
+}
+
+func (c *rawClient) request(id int, method, params string) json.RawMessage {
+	c.t.Helper()
+	c.send(fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":%q,"params":%s}`, id, method, params))
+	return c.readResponse(strconv.Itoa(id))
+}
+
+func TestMalformedInputNeverStopsTheServer(t *testing.T) {
+	srv, c := newRawPair(t, &fakeEngine{})
+	srv.opts.MaxDocumentBytes = 1 << 20
+	c.request(1, "initialize", `{"capabilities":{}}`)
+	c.send(`{"jsonrpc":"2.0","method":"initialized","params":{}}`)
+
+	// Broken JSON with a recoverable id: a parse error for that id.
+	c.send(`{"jsonrpc":"2.0","id":2,"method":"textDocument/codeLens","params":{`)
+	if r := c.readResponse("null"); !strings.Contains(string(r), `"code":-32700`) {
+		// the id cannot be recovered from truncated JSON: null id
+		t.Errorf("truncated JSON: %s", r)
+	}
+	c.send(`{"jsonrpc":"2.0","id":3,"method":5}`)
+	if r := c.readResponse("3"); !strings.Contains(string(r), `"code":-32700`) {
+		t.Errorf("method of the wrong type: %s", r)
+	}
+	// Garbage header lines and a block with no Content-Length are skipped.
+	c.sendRaw("this is not a header\r\n\r\n")
+	c.sendRaw("Content-Length: banana\r\n\r\n")
+	// An unknown request gets MethodNotFound; an unknown notification is
+	// dropped.
+	c.send(`{"jsonrpc":"2.0","method":"$/somethingNew","params":{}}`)
+	if r := c.request(4, "stelp/unknown", `{}`); !strings.Contains(string(r), `"code":-32601`) {
+		t.Errorf("unknown method: %s", r)
+	}
+	// Wrong parameter types: InvalidParams, not a crash.
+	if r := c.request(5, "workspace/executeCommand", `{"command":"stelp.check","arguments":[{"uri":42}]}`); !strings.Contains(string(r), `"code":-32602`) {
+		t.Errorf("bad params: %s", r)
+	}
+	if r := c.request(6, "workspace/executeCommand", `{"command":"stelp.nope","arguments":[{"text":"x"}]}`); !strings.Contains(string(r), `"code":-32602`) {
+		t.Errorf("unknown command: %s", r)
+	}
+	// A didChange for a document that is not open is ignored.
+	c.send(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nope.py","version":2},"contentChanges":[{"text":"x"}]}}`)
+	// An oversized message is skipped without being buffered.
+	srv.opts.MaxDocumentBytes = 1 << 20
+	big := `{"jsonrpc":"2.0","id":8,"method":"workspace/executeCommand","params":{"command":"stelp.check","arguments":[{"text":"` + strings.Repeat("x", 2<<20) + `"}]}}`
+	c.send(big)
+	if r := c.readResponse("8"); !strings.Contains(string(r), "over the") {
+		t.Errorf("huge text: %s", r)
+	}
+	// Still alive and well.
+	r := c.request(9, "workspace/executeCommand", `{"command":"stelp.check","arguments":[{"text":"x = eval(s)\n"}]}`)
+	if !strings.Contains(string(r), `"rule":"SP101"`) {
+		t.Fatalf("server not answering after bad input: %s", r)
+	}
+}
+
+func TestOversizedMessageIsSkipped(t *testing.T) {
+	sc, cc := net.Pipe()
+	srv := New(&fakeEngine{}, Options{Debounce: -1})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	st := newStream(sc, srv.log)
+	st.max = 1 << 10
+	go func() {
+		msg, _, err := st.Read(ctx)
+		if err == nil {
+			done <- nil
+			_ = msg
+			return
+		}
+		done <- err
+	}()
+	c := &rawClient{t: t, conn: cc, in: bufio.NewReader(cc)}
+	go c.send(`{"jsonrpc":"2.0","id":1,"method":"x","params":"` + strings.Repeat("y", 4<<10) + `"}`)
+	if r := c.read(); !strings.Contains(string(r), "exceeds the 1024 byte limit") {
+		t.Errorf("oversized: %s", r)
+	}
+	go c.send(`{"jsonrpc":"2.0","id":2,"method":"x"}`)
+	if err := <-done; err != nil {
+		t.Fatalf("read after oversized message: %v", err)
+	}
+}

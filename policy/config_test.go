@@ -326,3 +326,31 @@ func TestErrorFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestAdversarialConfig feeds configs built to exhaust a YAML loader: they
+// must come back as errors naming the file, not as a crash or a hang.
+func TestAdversarialConfig(t *testing.T) {
+	dir := t.TempDir()
+	laughs := []string{"tools:", "  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"}
+	for i := 1; i < 10; i++ {
+		refs := strings.TrimSuffix(strings.Repeat("*l"+strconv.Itoa(i-1)+", ", 9), ", ")
+		laughs = append(laughs, "  l"+strconv.Itoa(i)+": &l"+strconv.Itoa(i)+" ["+refs+"]")
+	}
+	for name, tc := range map[string]struct{ src, want string }{
+		"deep":     {strings.Repeat("[", 200_000), "invalid YAML"},
+		"laughs":   {strings.Join(laughs, "\n") + "\n", "excessive aliasing"},
+		"deep-map": {strings.Repeat("{a: ", 100_000), "invalid YAML"},
+		// An alias is followed like the node it names, so the key check
+		// still applies to what it points at.
+		"alias": {"rules: &r {SP101: off, SP999: off}\npaths:\n  x: {rules: *r}\n", "unknown rule \"SP999\""},
+	} {
+		path := filepath.Join(dir, name+".yaml")
+		if err := os.WriteFile(path, []byte(tc.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loadWithRules(t, path)
+		if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error naming the file with %q", name, err, tc.want)
+		}
+	}
+}

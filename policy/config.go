@@ -19,6 +19,10 @@ import (
 // FileName is the config file stelp discovers.
 const FileName = ".stelp.yaml"
 
+// FileNames are the names discovery accepts in each folder, in order of
+// preference: `.stelp.yml` is taken too because people type it.
+var FileNames = []string{FileName, ".stelp.yml"}
+
 // maxConfigBytes bounds what a config may weigh; a config is a few dozen
 // lines, so anything this big is a mistake (or a hostile file).
 const maxConfigBytes = 1 << 20

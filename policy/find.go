@@ -8,18 +8,20 @@ import (
 	"time"
 )
 
-// Find looks for `.stelp.yaml` in dir and its parents, stopping after the
-// repository root (a directory holding `.git`) or at the file-system root.
-// The nearest file wins; it may extend others explicitly.
+// Find looks for `.stelp.yaml` (or `.stelp.yml`) in dir and its parents,
+// stopping after the repository root (a directory holding `.git`) or at the
+// file-system root. The nearest file wins; it may extend others explicitly.
 func Find(dir string) (string, bool) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", false
 	}
 	for {
-		cand := filepath.Join(dir, FileName)
-		if st, err := os.Stat(cand); err == nil && !st.IsDir() {
-			return cand, true
+		for _, name := range FileNames {
+			cand := filepath.Join(dir, name)
+			if st, err := os.Stat(cand); err == nil && !st.IsDir() {
+				return cand, true
+			}
 		}
 		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
 			return "", false

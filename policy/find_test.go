@@ -37,6 +37,11 @@ func TestFind(t *testing.T) {
 		"bare/.git/HEAD":               "",
 		"bare/src/c.py":                "",
 		"nogit/x/.stelp.yaml/oops.txt": "", // a directory named .stelp.yaml is not a config
+		"yml/.git/HEAD":                "",
+		"yml/.stelp.yml":               "",
+		"yml/a/.stelp.yml":             "",
+		"yml/a/.stelp.yaml":            "", // .yaml preferred in the same folder
+		"yml/a/b/c.py":                 "",
 	})
 	for _, tc := range []struct {
 		dir, want string
@@ -46,6 +51,8 @@ func TestFind(t *testing.T) {
 		{"repo/nested/deep", "repo/nested/.stelp.yaml"},
 		{"bare/src", ""}, // stops at bare/.git, never reaches root/.stelp.yaml
 		{"nogit/x", ".stelp.yaml"},
+		{"yml", "yml/.stelp.yml"},
+		{"yml/a/b", "yml/a/.stelp.yaml"},
 	} {
 		got, ok := Find(filepath.Join(root, filepath.FromSlash(tc.dir)))
 		want := ""

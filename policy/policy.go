@@ -4,7 +4,7 @@
 //
 // # The .stelp.yaml file
 //
-// stelp uses the `.stelp.yaml` nearest to a file, looking in the file's
+// stelp uses the `.stelp.yaml` (or `.stelp.yml`) nearest to a file, looking in the file's
 // folder and its parents up to the repository root (a folder holding
 // `.git`). With none, the built-in defaults apply. Every key is optional:
 //

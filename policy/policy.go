@@ -4,9 +4,10 @@
 //
 // # The .stelp.yaml file
 //
-// stelp uses the `.stelp.yaml` (or `.stelp.yml`) nearest to a file, looking in the file's
-// folder and its parents up to the repository root (a folder holding
-// `.git`). With none, the built-in defaults apply. Every key is optional:
+// stelp uses the `.stelp.yaml` (or `.stelp.yml`) nearest to a file,
+// looking in the file's folder and its parents up to the repository root (a
+// folder holding `.git`). With none, the built-in defaults apply. Every key
+// is optional:
 //
 //	extends: ../shared/stelp.yaml   # or a list; relative to this file
 //	rules:                          # rule ID or name -> error|warning|info|off

@@ -120,7 +120,7 @@ func goModules() []*goModule {
 		hashlibModule(),
 		randomModule(),
 		jsonModule(),
-		// reModule(),
+		reModule(),
 		// operatorModule(),
 		// itertoolsModule(),
 		// heapqModule(),

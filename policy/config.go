@@ -40,7 +40,8 @@ type RuleResolver func(idOrName string) (id string, ok bool)
 type Config struct {
 	// File is the config that was loaded; "" for the built-in defaults.
 	File string
-	// Dir is the directory `paths:` globs are relative to (File's folder).
+	// Dir is the absolute directory `paths:` globs are relative to (File's
+	// folder).
 	Dir string
 	// Sources is every file read to build this config, File first; a
 	// change to any of them invalidates it.
@@ -193,7 +194,11 @@ func load(ctx context.Context, path string, resolve RuleResolver) (*Config, erro
 	if err := p.errs.err(); err != nil {
 		return nil, err
 	}
-	return &Config{File: path, Dir: filepath.Dir(path), Sources: p.sources, base: base, paths: paths}, nil
+	dir := filepath.Dir(path)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // later working-directory changes must not move the globs
+	}
+	return &Config{File: path, Dir: dir, Sources: p.sources, base: base, paths: paths}, nil
 }
 
 // parser accumulates errors across a config and its extends chain.

@@ -185,11 +185,11 @@ func contains(list []string, s string) bool {
 // checked for form only; use a Loader with a RuleResolver to also reject
 // rules that do not exist.
 func Load(ctx context.Context, path string) (*Config, error) {
-	return load(ctx, path, nil)
+	return load(ctx, path, nil, nil)
 }
 
-func load(ctx context.Context, path string, resolve RuleResolver) (*Config, error) {
-	p := &parser{ctx: ctx, resolve: resolve}
+func load(ctx context.Context, path string, resolve RuleResolver, ruleNames []string) (*Config, error) {
+	p := &parser{ctx: ctx, resolve: resolve, ruleNames: ruleNames}
 	base, paths := p.loadFile(path, nil, nil)
 	if err := p.errs.err(); err != nil {
 		return nil, err
@@ -201,13 +201,19 @@ func load(ctx context.Context, path string, resolve RuleResolver) (*Config, erro
 	return &Config{File: path, Dir: dir, Sources: p.sources, base: base, paths: paths}, nil
 }
 
+var (
+	topKeys   = []string{"extends", "rules", "paths", "modules", "limits", "files", "tools"}
+	layerKeys = []string{"rules", "modules", "limits", "files", "tools"}
+)
+
 // parser accumulates errors across a config and its extends chain.
 type parser struct {
-	ctx     context.Context
-	resolve RuleResolver
-	errs    ErrorList
-	sources []string
-	file    string // file being parsed, for error positions
+	ctx       context.Context
+	resolve   RuleResolver
+	ruleNames []string // for "did you mean" on unknown rules
+	errs      ErrorList
+	sources   []string
+	file      string // file being parsed, for error positions
 }
 
 func (p *parser) errorf(n *yaml.Node, key, format string, args ...any) {
@@ -284,7 +290,7 @@ func (p *parser) loadFile(path string, chain []string, from *Error) (layer, []pa
 		case "paths":
 			ownPaths = p.paths(v)
 		default:
-			p.errorf(k, key, "unknown key; want one of extends, rules, paths, modules, limits, files, tools")
+			p.errorf(k, key, "unknown key%s; want one of %s", didYouMean(key, topKeys), strings.Join(topKeys, ", "))
 		}
 	})
 	// Extended files go underneath this file's own settings, in the order
@@ -573,7 +579,11 @@ func (p *parser) rules(l *layer, key string, v *yaml.Node) {
 		if p.resolve != nil {
 			canon, ok := p.resolve(name)
 			if !ok {
-				p.errorf(k, rk, "unknown rule %q (see `stelp rules`)", name)
+				hint := didYouMean(name, p.ruleNames)
+				if hint == "" {
+					hint = " (see `stelp rules`)"
+				}
+				p.errorf(k, rk, "unknown rule %q%s", name, hint)
 				return
 			}
 			id = canon
@@ -620,7 +630,7 @@ func (p *parser) modules(l *layer, key string, v *yaml.Node) {
 		case "deny":
 			dst = &l.modDeny
 		default:
-			p.errorf(k, mk, "unknown key; want allow, allow_extra or deny")
+			p.errorf(k, mk, "unknown key%s; want allow, allow_extra or deny", didYouMean(name, []string{"allow", "allow_extra", "deny"}))
 			return
 		}
 		val = deref(val)
@@ -701,7 +711,7 @@ func (p *parser) limits(l *layer, key string, v *yaml.Node) {
 				l.limits.OutputKB = ceilDiv(b, unit)
 			}
 		default:
-			p.errorf(k, lk, "unknown key; want time, steps, memory, recursion or output")
+			p.errorf(k, lk, "unknown key%s; want time, steps, memory, recursion or output", didYouMean(name, []string{"time", "steps", "memory", "recursion", "output"}))
 		}
 	})
 }
@@ -723,7 +733,7 @@ func (p *parser) paths(v *yaml.Node) []pathOverride {
 			case "extends", "paths":
 				p.errorf(kk, joinKey(pk, name), "not allowed under paths; put it at the top level")
 			default:
-				p.errorf(kk, joinKey(pk, name), "unknown key; want one of rules, modules, limits, files, tools")
+				p.errorf(kk, joinKey(pk, name), "unknown key%s; want one of %s", didYouMean(name, layerKeys), strings.Join(layerKeys, ", "))
 			}
 		})
 		out = append(out, o)

@@ -29,7 +29,8 @@ func fakeRules(idOrName string) (string, bool) {
 
 func loadWithRules(t *testing.T, path string) (*Config, error) {
 	t.Helper()
-	return (&Loader{Rules: fakeRules}).Load(context.Background(), path)
+	names := []string{"SP101", "eval-call", "SP102", "exec-call", "SP103", "compile-call"}
+	return (&Loader{Rules: fakeRules, RuleNames: names}).Load(context.Background(), path)
 }
 
 func withModules(add []string, drop ...string) []string {
@@ -351,6 +352,29 @@ func TestAdversarialConfig(t *testing.T) {
 		_, err := loadWithRules(t, path)
 		if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want an error naming the file with %q", name, err, tc.want)
+		}
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	dir := t.TempDir()
+	for src, want := range map[string]string{
+		"rulez: {}":                     `rulez: unknown key (did you mean "rules"?)`,
+		"limit: {}":                     `limit: unknown key (did you mean "limits"?)`,
+		"rules: {eval_call: off}":       `unknown rule "eval_call" (did you mean "eval-call"?)`,
+		"rules: {SP10: off}":            `unknown rule "SP10" (did you mean "SP101"?)`,
+		"limits: {memroy: 1GB}":         `limits.memroy: unknown key (did you mean "memory"?)`,
+		"modules: {allow-extra: [x]}":   `modules.allow-extra: unknown key (did you mean "allow_extra"?)`,
+		"paths: {a: {rule: {}}}":        `paths.a.rule: unknown key (did you mean "rules"?)`,
+		"rules: {totally-unknown: off}": `unknown rule "totally-unknown" (see`,
+		"zzz: 1":                        `zzz: unknown key; want one of`,
+	} {
+		path := filepath.Join(dir, FileName)
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := loadWithRules(t, path); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", src, err, want)
 		}
 	}
 }

@@ -49,6 +49,9 @@ func ForFile(ctx context.Context, filePath string) (*Policy, *Config, error) {
 type Loader struct {
 	// Rules validates and canonicalises rule keys; nil checks form only.
 	Rules RuleResolver
+	// RuleNames (IDs and names) feed "did you mean" hints for unknown
+	// rules; optional.
+	RuleNames []string
 
 	mu    sync.Mutex
 	cache map[string]*cached
@@ -87,7 +90,7 @@ func (l *Loader) Load(ctx context.Context, path string) (*Config, error) {
 	if c != nil && fresh(c.stamp) {
 		return c.cfg, nil
 	}
-	cfg, err := load(ctx, path, l.Rules)
+	cfg, err := load(ctx, path, l.Rules, l.RuleNames)
 	if err != nil {
 		l.mu.Lock()
 		delete(l.cache, key)

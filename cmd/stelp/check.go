@@ -52,6 +52,16 @@ func resolveRule(idOrName string) (string, bool) {
 	return "", false
 }
 
+// newLoader is a config loader that knows the rule registry, so unknown
+// rules in .stelp.yaml are errors with a "did you mean" hint.
+func newLoader() *policy.Loader {
+	var names []string
+	for _, r := range analysis.Registry() {
+		names = append(names, r.ID, r.Name)
+	}
+	return &policy.Loader{Rules: resolveRule, RuleNames: names}
+}
+
 // checkInput is one file to check, in the order results are printed.
 type checkInput struct {
 	path  string // as shown in output: as given, or as found by the walk
@@ -83,7 +93,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return usageErr(fs, stderr, "--stdin-filename needs - among the paths")
 	}
 
-	c := &checker{loader: &policy.Loader{Rules: resolveRule}, stdin: stdin, stdinName: *stdinName, configErrs: map[string]bool{}}
+	c := &checker{loader: newLoader(), stdin: stdin, stdinName: *stdinName, configErrs: map[string]bool{}}
 	if *configPath != "" {
 		cfg, err := c.loader.Load(ctx, *configPath)
 		if err != nil {

@@ -261,7 +261,7 @@ func TestCheckBadConfig(t *testing.T) {
 		"broken/.stelp.yaml":    "rules:\n  SP101: loud\n  SP4242: off\n",
 		"broken/a.py":           evalSrc,
 		"broken/b.py":           cleanSrc,
-		"broken2/.stelp.yaml":   "limits: {memory: 12}\n",
+		"broken2/.stelp.yaml":   "limits: {memory: 12}\nrules: {eval_call: off}\n",
 		"broken2/c.py":          cleanSrc,
 		"unused/.stelp.yaml":    "not: [valid\n", // never loaded: nothing below it is checked
 		"unused/readme.txt":     "",
@@ -281,6 +281,7 @@ func TestCheckBadConfig(t *testing.T) {
 		cfg + ":2:10: rules.SP101: severity \"loud\"",
 		cfg + ":3:3: rules.SP4242: unknown rule",
 		filepath.Join(root, "broken2", ".stelp.yaml") + ":1:18: limits.memory:",
+		filepath.Join(root, "broken2", ".stelp.yaml") + `:2:9: rules.eval_call: unknown rule "eval_call" (did you mean "eval-call"?)`,
 		filepath.Join(root, "broken", "a.py") + ": not checked",
 	} {
 		if !strings.Contains(errs, want) {

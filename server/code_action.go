@@ -72,8 +72,9 @@ func (s *Server) quickFixes(cv *checkedVersion, r protocol.Range) []protocol.Cod
 	snap := cv.snap
 	var fixes, suppress []protocol.CodeAction
 	for i, f := range cv.findings {
+		// By line: a cursor anywhere on a flagged line gets its fixes.
 		lr := snap.lines.lspRange(f.Range)
-		if !touches(lr, r) {
+		if lr.End.Line < r.Start.Line || lr.Start.Line > r.End.Line {
 			continue
 		}
 		diag := s.diagnostic(snap, i, f)
@@ -110,16 +111,6 @@ func (s *Server) quickFixes(cv *checkedVersion, r protocol.Range) []protocol.Cod
 
 // syntaxErrorRule is the rule ID analysis gives syntax errors.
 const syntaxErrorRule = "SP000"
-
-// touches reports whether a and b intersect, counting touching ends (a
-// cursor at the end of a diagnostic still gets its fixes).
-func touches(a, b protocol.Range) bool {
-	return !posLess(a.End, b.Start) && !posLess(b.End, a.Start)
-}
-
-func posLess(a, b protocol.Position) bool {
-	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
-}
 
 func fixAllAction(cv *checkedVersion) *protocol.CodeAction {
 	edits, applied, _ := safeFixes(cv.snap.lines, cv.findings)

@@ -18,12 +18,16 @@ var writerType = py.NewType("stdlib_test.writer", "")
 
 func (w *writer) Type() *py.Type { return writerType }
 
-// newContext builds a gpython context whose imports resolve through
-// stdlib.Load only, and whose stdout is captured into out.
+// newContext builds a gpython context (with the core runtime installed when
+// the harness is built with it) whose imports resolve through stdlib.Load
+// only, and whose stdout is captured into out.
 func newContext(t testing.TB, out *bytes.Buffer) py.Context {
 	t.Helper()
 	ctx := py.NewContext(py.DefaultContextOpts())
 	t.Cleanup(func() { ctx.Close() })
+	if err := installRuntime(ctx); err != nil {
+		t.Fatal(err)
+	}
 	b := ctx.Store().Builtins.Globals
 	b["__import__"] = py.MustNewMethod("__import__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		name := string(args[0].(py.String))
@@ -65,11 +69,10 @@ func run(t testing.TB, src string) string {
 	t.Helper()
 	var out bytes.Buffer
 	ctx := newContext(t, &out)
-	code, err := py.Compile(src, "<case>", py.ExecMode, 0, true)
+	code, err := compile(src)
 	if err != nil {
 		return out.String() + "COMPILE ERROR: " + err.Error() + "\n"
 	}
-	stdlib.FixCells(code)
 	g := py.NewStringDict()
 	g["__name__"] = py.String("__main__")
 	_, err = ctx.RunCode(code, g, g, nil)

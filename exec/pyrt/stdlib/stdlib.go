@@ -110,7 +110,10 @@ func Names() []string {
 
 // pyModules maps module names to their Python source in pysrc/.
 var pyModules = map[string]string{
-	// "collections":     "collections.py",
+	"operator": "operator.py",
+	"heapq":    "heapq.py",
+	"bisect":   "bisect.py",
+	"abc":      "abc.py",
 }
 
 func goModules() []*goModule {
@@ -121,10 +124,7 @@ func goModules() []*goModule {
 		randomModule(),
 		jsonModule(),
 		reModule(),
-		// operatorModule(),
-		// itertoolsModule(),
-		// heapqModule(),
-		// bisectModule(),
+		itertoolsModule(),
 		// functoolsModule(),
 	}
 }

@@ -1,0 +1,39 @@
+#=== heap_ops
+import heapq
+h = []
+for x in [5, 3, 8, 1, 9, 2]:
+    heapq.heappush(h, x)
+print(h)
+print([heapq.heappop(h) for _ in range(len(h))])
+data = [9, 4, 7, 1, 8, 2, 6]
+heapq.heapify(data)
+print(data)
+print(heapq.heappushpop(data, 0), heapq.heappushpop(data, 5), data)
+print(heapq.heapreplace(data, 10), data)
+#=== tuples
+import heapq
+h = []
+heapq.heappush(h, (2, "b"))
+heapq.heappush(h, (1, "z"))
+heapq.heappush(h, (1, "a"))
+print(heapq.heappop(h), heapq.heappop(h), h)
+#=== n_ops
+import heapq
+nums = [5, 1, 8, 3, 9, 2, 8]
+print(heapq.nlargest(3, nums), heapq.nsmallest(3, nums), heapq.nlargest(0, nums), heapq.nsmallest(10, nums))
+words = ["apple", "fig", "banana", "kiwi", "cherry"]
+print(heapq.nlargest(2, words, key=len), heapq.nsmallest(2, words, key=len))
+print(list(heapq.merge([1, 4, 7], [2, 5, 8], [3, 6])))
+print(list(heapq.merge([5, 3], [4, 1], reverse=True)), list(heapq.merge(["a", "ccc"], ["bb"], key=len)))
+#=== heap_objects
+import heapq
+class Task:
+    def __init__(self, p, name):
+        self.p = p
+        self.name = name
+    def __lt__(self, other):
+        return self.p < other.p
+h = []
+for p, n in [(3, "c"), (1, "a"), (2, "b")]:
+    heapq.heappush(h, Task(p, n))
+print([heapq.heappop(h).name for _ in range(3)])

@@ -93,7 +93,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return usageErr(fs, stderr, "--stdin-filename needs - among the paths")
 	}
 
-	c := &checker{loader: newLoader(), stdin: stdin, stdinName: *stdinName, configErrs: map[string]bool{}}
+	c := &checker{loader: newLoader(), stdin: stdin, stdinName: *stdinName, found: map[string]findResult{}, configErrs: map[string]bool{}}
 	if *configPath != "" {
 		cfg, err := c.loader.Load(ctx, *configPath)
 		if err != nil {
@@ -272,6 +272,7 @@ type checker struct {
 	stdinName string
 
 	mu            sync.Mutex
+	found         map[string]findResult // directory -> config discovered for it
 	configErrs    map[string]bool
 	configErrList []string
 }
@@ -411,8 +412,40 @@ func (c *checker) policyFor(ctx context.Context, in *checkInput) (*policy.Policy
 		}
 		return cfg.Base(), nil
 	}
-	pol, _, err := c.loader.ForFile(ctx, name)
-	return pol, err
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return nil, err
+	}
+	path, ok := c.find(filepath.Dir(abs))
+	if !ok {
+		return policy.Default(), nil
+	}
+	cfg, err := c.loader.Load(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return cfg.For(abs), nil
+}
+
+// find is policy.Find remembered per directory for this run: files in one
+// folder share the answer, and stat calls are what discovery costs.
+func (c *checker) find(dir string) (string, bool) {
+	c.mu.Lock()
+	r, ok := c.found[dir]
+	c.mu.Unlock()
+	if ok {
+		return r.path, r.ok
+	}
+	path, found := policy.Find(dir)
+	c.mu.Lock()
+	c.found[dir] = findResult{path, found}
+	c.mu.Unlock()
+	return path, found
+}
+
+type findResult struct {
+	path string
+	ok   bool
 }
 
 func countSeverity(files []*checkInput) map[policy.Severity]int {

@@ -143,13 +143,20 @@ func (d *depthTracker) enter() int {
 	return len(d.sps)
 }
 
-// nameOps are the opcodes whose argument indexes co_names.
-var nameOps = map[vm.OpCode]bool{
-	vm.LOAD_ATTR: true, vm.STORE_ATTR: true, vm.DELETE_ATTR: true,
+// attrOps are the opcodes whose argument is an attribute name.
+var attrOps = map[vm.OpCode]bool{
+	vm.LOAD_ATTR: true, vm.STORE_ATTR: true, vm.DELETE_ATTR: true, vm.IMPORT_FROM: true,
+}
+
+// globalOps are the opcodes whose argument is a variable name.
+var globalOps = map[vm.OpCode]bool{
 	vm.LOAD_NAME: true, vm.STORE_NAME: true, vm.DELETE_NAME: true,
 	vm.LOAD_GLOBAL: true, vm.STORE_GLOBAL: true, vm.DELETE_GLOBAL: true,
-	vm.IMPORT_FROM: true, vm.IMPORT_NAME: true,
 }
+
+// deniedGlobals are variable names that must not be used: CPython binds
+// __builtins__ in every module, a classic way back to eval and open.
+var deniedGlobals = map[string]bool{"__builtins__": true}
 
 // scanCode is the backstop of the attribute guard: a guarded name used
 // directly by compiled code (the transpiler should have routed it through
@@ -174,9 +181,9 @@ func scanCode(code *py.Code) *Violation {
 			ext = arg
 			continue
 		}
-		if nameOps[op] && int(arg) < len(code.Names) {
+		if (attrOps[op] || globalOps[op]) && int(arg) < len(code.Names) {
 			name := code.Names[arg]
-			if guard.Guarded(name) {
+			if (attrOps[op] && guard.Guarded(name)) || (globalOps[op] && deniedGlobals[name]) {
 				return &Violation{
 					Kind:   "attribute",
 					Detail: fmt.Sprintf("use of %q is not allowed in the sandbox", name),

@@ -187,6 +187,9 @@ func (in *interp) run(req *Request) (res *Result) {
 	case s.stop != nil:
 	case panicVal != nil:
 		applyGoPanic(res, panicVal)
+	case runErr != nil && cleanExit(runErr):
+		// SystemExit(0) / SystemExit() ends a program successfully, as
+		// in CPython.
 	case runErr != nil:
 		res.Status = StatusError
 		res.Exception = exceptionOf(runErr)
@@ -306,6 +309,23 @@ func exceptionMessage(e *py.Exception) string {
 		return string(r.(py.String))
 	}
 	return ""
+}
+
+func cleanExit(err error) bool {
+	var info py.ExceptionInfo
+	if !errors.As(err, &info) || info.Type == nil || !info.Type.IsSubtype(py.SystemExit) {
+		return false
+	}
+	e, ok := info.Value.(*py.Exception)
+	if !ok {
+		return true
+	}
+	args, _ := e.Args.(py.Tuple)
+	if len(args) == 0 || args[0] == py.None {
+		return true
+	}
+	code, ok := args[0].(py.Int)
+	return ok && code == 0
 }
 
 func isViolation(err error) bool {

@@ -213,7 +213,9 @@ func spawn(ctx context.Context, exe string, memMB int64, startTimeout time.Durat
 			return nil, fmt.Errorf("start worker: find own binary: %w", err)
 		}
 	}
-	cmd := osexec.Command(exe)
+	// The argument selects the hidden worker command of the stelp binary;
+	// test binaries ignore it (their TestMain calls MaybeRunWorker first).
+	cmd := osexec.Command(exe, "__worker")
 	cmd.Env = workerEnviron(memMB)
 	cmd.SysProcAttr = workerSysProcAttr()
 	stdin, err := cmd.StdinPipe()

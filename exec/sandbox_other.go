@@ -8,6 +8,6 @@ import "github.com/stelp-dev/stelp/policy"
 // process with a wall-clock timeout; Result.Isolation says so.
 type isolation struct{ layers []string }
 
-func lockDown(memMB int64) *isolation                { return &isolation{} }
+func lockDown(memMB int64) *isolation              { return &isolation{} }
 func (iso *isolation) beforeRun(lim policy.Limits) {}
-func (iso *isolation) peakKB() int64                 { return 0 }
+func (iso *isolation) peakKB() int64               { return 0 }

@@ -1,0 +1,2 @@
+# expect: limit time
+x = 7 ** 10**9

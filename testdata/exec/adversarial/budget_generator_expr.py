@@ -1,0 +1,2 @@
+# expect: limit steps
+print(sum(1 for _ in range(10**12)))

@@ -1,0 +1,3 @@
+# expect: violation import
+import builtins
+print(builtins.open('CANARY').read())

@@ -1,0 +1,3 @@
+# expect: violation attribute
+b = __builtins__
+print(b)

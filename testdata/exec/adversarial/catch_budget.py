@@ -1,0 +1,7 @@
+# expect: limit steps
+while True:
+    try:
+        while True:
+            pass
+    except BaseException:
+        pass

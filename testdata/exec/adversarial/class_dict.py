@@ -1,0 +1,4 @@
+# expect: violation attribute
+class A:
+    pass
+print(A.__dict__)

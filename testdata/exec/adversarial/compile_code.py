@@ -1,0 +1,2 @@
+# expect: violation builtin
+c = compile('1+1', '<x>', 'eval')

@@ -1,0 +1,3 @@
+# expect: violation import
+os = __import__('os')
+print(os.listdir('.'))

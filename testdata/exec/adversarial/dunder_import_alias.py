@@ -1,0 +1,3 @@
+# expect: violation import
+imp = __import__
+m = imp('o' + 's')

@@ -1,0 +1,3 @@
+# expect: violation builtin
+e = eval
+print(e('1+1'))

@@ -1,0 +1,3 @@
+# expect: violation builtin
+fs = [print, eval]
+fs[1]('2')

@@ -1,0 +1,2 @@
+# expect: violation builtin
+exec('import os')

@@ -1,0 +1,3 @@
+# expect: violation import
+from os import system
+system('echo pwned')

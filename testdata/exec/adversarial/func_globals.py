@@ -1,0 +1,4 @@
+# expect: violation attribute
+def f():
+    pass
+print(f.__globals__['__builtins__'])

@@ -1,0 +1,3 @@
+# expect: violation attribute
+g = (x for x in [1, 2])
+print(getattr(g, 'gi_' + 'frame'))

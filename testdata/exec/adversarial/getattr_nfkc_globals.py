@@ -1,0 +1,4 @@
+# expect: violation attribute
+def f():
+    pass
+print(getattr(f, '__ｇlobals__'))

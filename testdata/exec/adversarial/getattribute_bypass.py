@@ -1,0 +1,4 @@
+# expect: violation attribute
+def f():
+    pass
+print(object.__getattribute__(f, '__globals__'))

@@ -1,0 +1,3 @@
+# expect: violation import
+import glob
+print(glob.glob('/*'))

@@ -1,0 +1,3 @@
+# expect: violation builtin
+g = globals()
+print(g['__builtins__'])

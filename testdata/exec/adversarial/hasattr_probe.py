@@ -1,0 +1,4 @@
+# expect: violation attribute
+def f():
+    pass
+print(hasattr(f, '__code__'))

@@ -1,0 +1,6 @@
+# expect: violation import
+try:
+    import os
+except BaseException:
+    pass
+print('after')

@@ -1,0 +1,3 @@
+# expect: violation import
+import importlib
+os = importlib.import_module('os')

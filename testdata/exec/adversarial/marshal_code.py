@@ -1,0 +1,3 @@
+# expect: violation import
+import marshal
+marshal.loads(b'\xe3')

@@ -1,0 +1,3 @@
+# expect: violation attribute
+import math
+print(math.__dict__)

@@ -1,0 +1,2 @@
+# expect: violation attribute
+print(int.__mro__[-1])

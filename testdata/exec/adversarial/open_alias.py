@@ -1,0 +1,3 @@
+# expect: violation builtin
+o = open
+print(o('CANARY').read())

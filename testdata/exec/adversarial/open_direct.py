@@ -1,0 +1,3 @@
+# expect: violation builtin
+with open('CANARY') as f:
+    print(f.read())

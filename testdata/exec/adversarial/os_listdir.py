@@ -1,0 +1,3 @@
+# expect: violation import
+import os
+print(os.listdir('/'))

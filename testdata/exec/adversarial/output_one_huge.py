@@ -1,0 +1,2 @@
+# expect: limit output
+print('x' * 10**7)

@@ -1,0 +1,7 @@
+# expect: limit recursion
+def f():
+    try:
+        return f()
+    except RecursionError:
+        return f()
+f()

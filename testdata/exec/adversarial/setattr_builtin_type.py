@@ -1,0 +1,2 @@
+# expect: violation attribute
+setattr(int, 'evil', 1)

@@ -1,0 +1,4 @@
+# expect: limit time
+# allow: time
+import time
+time.sleep(3600)

@@ -1,0 +1,3 @@
+# expect: violation import
+import time
+time.sleep(3600)

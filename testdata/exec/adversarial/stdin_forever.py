@@ -1,0 +1,4 @@
+# expect: error EOFError
+# stdin: a
+while True:
+    input()

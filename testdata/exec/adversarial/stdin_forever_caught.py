@@ -1,0 +1,6 @@
+# expect: limit steps
+while True:
+    try:
+        input()
+    except EOFError:
+        pass

@@ -1,0 +1,2 @@
+# expect: error|violation
+print(().__class__.__base__.__subclasses__())

@@ -1,0 +1,3 @@
+# expect: violation import
+import subprocess
+subprocess.run(['id'])

@@ -1,0 +1,3 @@
+# expect: violation import
+import sys
+print(sys.modules['os'])

@@ -1,0 +1,2 @@
+# expect: error SystemExit
+raise SystemExit('bye')

@@ -1,0 +1,4 @@
+# expect: error
+class Out(SystemExit):
+    pass
+raise Out('bye')

@@ -1,0 +1,3 @@
+# expect: violation import
+import tempfile
+print(tempfile.mkdtemp())

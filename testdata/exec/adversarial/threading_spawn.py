@@ -1,0 +1,3 @@
+# expect: violation import
+import threading
+threading.Thread(target=print).start()

@@ -1,0 +1,2 @@
+# expect: violation attribute
+print(type.__subclasses__(object))

@@ -1,0 +1,2 @@
+# expect: error|violation
+print(ｅｖａｌ('1+1'))

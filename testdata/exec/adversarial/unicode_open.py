@@ -1,0 +1,2 @@
+# expect: error|violation
+print(ｏｐｅｎ('CANARY').read())

@@ -1,0 +1,4 @@
+# expect: violation builtin
+def f():
+    pass
+print(vars(f))

@@ -1,0 +1,6 @@
+# expect: violation builtin
+try:
+    eval('1')
+except BaseException:
+    while True:
+        print(open('CANARY').read())

@@ -93,7 +93,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return usageErr(fs, stderr, "--stdin-filename needs - among the paths")
 	}
 
-	c := &checker{loader: newLoader(), stdin: stdin, stdinName: *stdinName, found: map[string]findResult{}, configErrs: map[string]bool{}}
+	c := &checker{analyze: analysis.Check, loader: newLoader(), stdin: stdin, stdinName: *stdinName, found: map[string]findResult{}, configErrs: map[string]bool{}}
 	if *configPath != "" {
 		cfg, err := c.loader.Load(ctx, *configPath)
 		if err != nil {
@@ -124,8 +124,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 
 	if len(inputs) == 0 {
-		// Exit 0 is right (nothing unsafe), but a typo'd directory or one
-		// with only skipped folders deserves a word.
+		// Exit 0 is right (nothing unsafe), but a directory without
+		// sources, or with only skipped folders, deserves a word.
 		fmt.Fprintln(stderr, "stelp check: warning: no Python files found under the given paths")
 	}
 
@@ -266,6 +266,7 @@ func describeErr(err error) string {
 }
 
 type checker struct {
+	analyze   func(ctx context.Context, src []byte, pol *policy.Policy) []analysis.Finding
 	loader    *policy.Loader
 	fixed     *policy.Config // from --config; nil = discover per file
 	stdin     io.Reader
@@ -305,6 +306,14 @@ func (c *checker) checkAll(ctx context.Context, inputs []*checkInput) {
 }
 
 func (c *checker) checkOne(ctx context.Context, in *checkInput) {
+	// A bug that panics on one file must not lose the results of the
+	// others; the file is reported as not checked (exit 2).
+	defer func() {
+		if r := recover(); r != nil {
+			in.findings = nil
+			in.problem = fmt.Sprintf("internal error, not checked (please report): %v", r)
+		}
+	}()
 	src, problem := c.read(in)
 	if problem != "" {
 		in.problem = problem
@@ -322,7 +331,7 @@ func (c *checker) checkOne(ctx context.Context, in *checkInput) {
 		return
 	}
 	in.src = src
-	in.findings = analysis.Check(ctx, src, pol)
+	in.findings = c.analyze(ctx, src, pol)
 	sort.SliceStable(in.findings, func(i, j int) bool {
 		a, b := in.findings[i].Range.Start, in.findings[j].Range.Start
 		if a.Line != b.Line {

@@ -1,16 +1,19 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/policy"
 )
 
 // evalSrc is flagged by SP101 (eval-call, error by default) at 1:5;
@@ -384,5 +387,29 @@ func TestCheckNoFiles(t *testing.T) {
 	code, out, errs := stelp(t, "", "check", root)
 	if code != 0 || out != "All checks passed (0 files checked).\n" || !strings.Contains(errs, "no Python files found") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// A panic while analysing one file costs only that file.
+func TestCheckRecoversPanic(t *testing.T) {
+	root := project(t, map[string]string{"a.py": evalSrc, "boom.py": "boom\n", "c.py": cleanSrc})
+	c := &checker{
+		analyze: func(ctx context.Context, src []byte, pol *policy.Policy) []analysis.Finding {
+			if string(src) == "boom\n" {
+				panic("index out of range")
+			}
+			return analysis.Check(ctx, src, pol)
+		},
+		loader: newLoader(), found: map[string]findResult{}, configErrs: map[string]bool{},
+	}
+	inputs := collect([]string{root}, "")
+	c.checkAll(context.Background(), inputs)
+	var got []string
+	for _, in := range inputs {
+		got = append(got, filepath.Base(in.path)+":"+strconv.Itoa(len(in.findings))+":"+in.problem)
+	}
+	want := []string{"a.py:1:", "boom.py:0:internal error, not checked (please report): index out of range", "c.py:0:"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -1,0 +1,369 @@
+package pyrt
+
+import (
+	"github.com/go-python/gpython/py"
+
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
+)
+
+// installGlobal extends gpython's process-global tables. It runs once.
+func installGlobal() {
+	patchVM()
+	hookClassCreation()
+	installObjectSlots()
+	installExceptionSlots()
+	installTypeMethods()
+}
+
+// hookClassCreation wraps type.__new__ so that every class created by a
+// class statement or type(name, bases, dict) builds the right kind of
+// instance: *pyobj.Instance for plain classes (so dunders work),
+// *py.Exception for exception classes (so raise/except work), *pyobj.Dict
+// or *pyobj.Set for subclasses of those.
+func hookClassCreation() {
+	orig := py.TypeType.New
+	py.TypeType.New = func(meta *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) == 1 && len(kwargs) == 0 {
+			if _, ok := args[0].(*py.BigInt); ok {
+				return py.IntType, nil
+			}
+			return args[0].Type(), nil
+		}
+		if len(args) == 3 {
+			args = append(py.Tuple(nil), args...)
+			if d, ok := args[2].(*pyobj.Dict); ok {
+				sd := py.NewStringDict()
+				var err error
+				d.Range(func(k, v py.Object) bool {
+					ks, ok := k.(py.String)
+					if !ok {
+						err = py.ExceptionNewf(py.TypeError, "type() dict keys must be str")
+						return false
+					}
+					sd[string(ks)] = v
+					return true
+				})
+				if err != nil {
+					return nil, err
+				}
+				args[2] = sd
+			}
+			if sd, ok := args[2].(py.StringDict); ok {
+				if _, ok := sd["__module__"]; !ok {
+					sd = sd.Copy()
+					sd["__module__"] = py.String("__main__")
+					args[2] = sd
+				}
+			}
+			if b, ok := args[1].(py.Tuple); ok {
+				for _, base := range b {
+					if bt, ok := base.(*py.Type); ok {
+						if err := checkBase(bt); err != nil {
+							return nil, err
+						}
+					}
+				}
+			}
+		}
+		obj, err := orig(meta, args, kwargs)
+		if err != nil {
+			return nil, err
+		}
+		if t, ok := obj.(*py.Type); ok && len(args) == 3 {
+			setupClass(t)
+		}
+		return obj, nil
+	}
+}
+
+// checkBase refuses builtin bases whose instances gpython cannot subclass,
+// rather than building objects that silently misbehave.
+func checkBase(t *py.Type) error {
+	for _, b := range t.Mro {
+		bt := b.(*py.Type)
+		if bt.Flags&py.TPFLAGS_HEAPTYPE != 0 {
+			continue
+		}
+		switch bt {
+		case py.ObjectType, pyobj.DictType, pyobj.SetType:
+			return nil
+		}
+		if bt.IsSubtype(py.BaseException) {
+			return nil
+		}
+		return py.ExceptionNewf(py.NotImplementedError, "subclassing the builtin type '%s' is not supported by this runtime", bt.Name)
+	}
+	return nil
+}
+
+// solidBase is the first builtin class in t's MRO.
+func solidBase(t *py.Type) *py.Type {
+	for _, b := range t.Mro {
+		bt := b.(*py.Type)
+		if bt.Flags&py.TPFLAGS_HEAPTYPE == 0 {
+			return bt
+		}
+	}
+	return py.ObjectType
+}
+
+func setupClass(t *py.Type) {
+	base := solidBase(t)
+	switch {
+	case base.IsSubtype(py.BaseException):
+		t.New, t.Init = excNew, excInit
+	case base == pyobj.DictType:
+		t.New, t.Init = pyobj.DictType.New, pyobj.DictType.Init
+	case base == pyobj.SetType:
+		t.New, t.Init = pyobj.SetType.New, pyobj.SetType.Init
+	default:
+		t.New, t.Init = instanceNew, instanceInit
+	}
+	// A __new__ in a class body is implicitly a staticmethod.
+	if f, ok := t.Dict["__new__"].(*py.Function); ok {
+		t.Dict["__new__"] = &py.StaticMethod{Callable: f}
+	}
+	if f, ok := t.Dict["__init_subclass__"].(*py.Function); ok {
+		t.Dict["__init_subclass__"] = &py.ClassMethod{Callable: f}
+	}
+	if f, ok := t.Dict["__class_getitem__"].(*py.Function); ok {
+		t.Dict["__class_getitem__"] = &py.ClassMethod{Callable: f}
+	}
+}
+
+// userNew returns a __new__ defined by a user class in t's MRO.
+func userNew(t *py.Type) py.Object {
+	for _, b := range t.Mro {
+		bt := b.(*py.Type)
+		if bt.Flags&py.TPFLAGS_HEAPTYPE == 0 {
+			return nil
+		}
+		if fn, ok := bt.Dict["__new__"]; ok {
+			if s, ok := fn.(*py.StaticMethod); ok {
+				return s.Callable
+			}
+			return fn
+		}
+	}
+	return nil
+}
+
+// userInit returns the __init__ the class would run, or nil for object's.
+func userInit(t *py.Type) py.Object {
+	fn := t.Lookup("__init__")
+	if fn == nil || fn == objectInit {
+		return nil
+	}
+	return fn
+}
+
+func instanceNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if fn := userNew(t); fn != nil {
+		return py.Call(fn, append(py.Tuple{t}, args...), kwargs)
+	}
+	if (len(args) > 0 || len(kwargs) > 0) && userInit(t) == nil {
+		return nil, py.ExceptionNewf(py.TypeError, "%s() takes no arguments", t.Name)
+	}
+	return pyobj.NewInstance(t), nil
+}
+
+func instanceInit(self py.Object, args py.Tuple, kwargs py.StringDict) error {
+	fn := userInit(self.Type())
+	if fn == nil {
+		return nil
+	}
+	r, err := pyobj.CallBound(fn, self, args...)
+	if len(kwargs) > 0 {
+		b, berr := pyobj.Bind(fn, self, self.Type())
+		if berr != nil {
+			return berr
+		}
+		r, err = py.Call(b, args, kwargs)
+	}
+	if err != nil {
+		return err
+	}
+	if r != py.None {
+		return py.ExceptionNewf(py.TypeError, "__init__() should return None, not '%s'", r.Type().Name)
+	}
+	return nil
+}
+
+func excNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if fn := userNew(t); fn != nil {
+		return py.Call(fn, append(py.Tuple{t}, args...), kwargs)
+	}
+	return &py.Exception{Base: t, Args: append(py.Tuple(nil), args...), Dict: py.NewStringDict()}, nil
+}
+
+func excInit(self py.Object, args py.Tuple, kwargs py.StringDict) error {
+	fn := self.Type().Lookup("__init__")
+	if fn == nil || fn == baseExceptionInit {
+		if e, ok := self.(*py.Exception); ok {
+			e.Args = append(py.Tuple(nil), args...)
+		}
+		return nil
+	}
+	b, err := pyobj.Bind(fn, self, self.Type())
+	if err != nil {
+		return err
+	}
+	r, err := py.Call(b, args, kwargs)
+	if err != nil {
+		return err
+	}
+	if r != py.None {
+		return py.ExceptionNewf(py.TypeError, "__init__() should return None, not '%s'", r.Type().Name)
+	}
+	return nil
+}
+
+var objectInit, baseExceptionInit *py.Method
+
+// installObjectSlots gives object the methods that super().__init__(),
+// object.__setattr__(self, ...) and friends call explicitly.
+func installObjectSlots() {
+	objectInit = pyobj.Method("__init__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.None, nil
+	})
+	slots := []*py.Method{
+		objectInit,
+		py.MustNewMethod("__new__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if len(args) == 0 {
+				return nil, py.ExceptionNewf(py.TypeError, "object.__new__(): not enough arguments")
+			}
+			t, ok := args[0].(*py.Type)
+			if !ok {
+				return nil, py.ExceptionNewf(py.TypeError, "object.__new__(X): X is not a type object (%s)", args[0].Type().Name)
+			}
+			switch solidBase(t) {
+			case py.ObjectType:
+				return pyobj.NewInstance(t), nil
+			}
+			return t.New(t, nil, nil)
+		}, py.METH_STATIC, ""),
+		pyobj.Method("__eq__", func(self, other py.Object) (py.Object, error) {
+			if pyobj.Same(self, other) {
+				return py.True, nil
+			}
+			return py.NotImplemented, nil
+		}),
+		pyobj.Method("__ne__", func(self, other py.Object) (py.Object, error) {
+			r, err := py.Eq(self, other)
+			if err != nil || r == py.NotImplemented {
+				return r, err
+			}
+			t, err := pyobj.Truthy(r)
+			return py.NewBool(!t), err
+		}),
+		pyobj.Method("__hash__", func(self py.Object) (py.Object, error) {
+			return py.Int(pyobj.Id(self) >> 4), nil
+		}),
+		pyobj.Method("__repr__", func(self py.Object) (py.Object, error) {
+			return py.String(pyobj.DefaultRepr(self)), nil
+		}),
+		pyobj.Method("__str__", func(self py.Object) (py.Object, error) {
+			s, err := pyobj.Repr(self)
+			return py.String(s), err
+		}),
+		pyobj.Method("__format__", func(self, spec py.Object) (py.Object, error) {
+			if s, ok := spec.(py.String); ok && s != "" {
+				return nil, py.ExceptionNewf(py.TypeError, "unsupported format string passed to %s.__format__", self.Type().Name)
+			}
+			s, err := pyobj.Str(self)
+			return py.String(s), err
+		}),
+		pyobj.Method("__setattr__", func(self py.Object, args py.Tuple) (py.Object, error) {
+			if err := pyobj.ArgCount("__setattr__", args, 2, 2); err != nil {
+				return nil, err
+			}
+			name, err := py.AttributeName(args[0])
+			if err != nil {
+				return nil, err
+			}
+			if inst, ok := self.(*pyobj.Instance); ok {
+				return py.None, inst.GenericSetAttr(name, args[1])
+			}
+			return py.None, pyobj.SetAttr(self, name, args[1])
+		}),
+		pyobj.Method("__getattribute__", func(self, name py.Object) (py.Object, error) {
+			n, err := py.AttributeName(name)
+			if err != nil {
+				return nil, err
+			}
+			if inst, ok := self.(*pyobj.Instance); ok {
+				return inst.GenericGetAttr(n)
+			}
+			return pyobj.GetAttr(self, n)
+		}),
+		pyobj.Method("__delattr__", func(self, name py.Object) (py.Object, error) {
+			n, err := py.AttributeName(name)
+			if err != nil {
+				return nil, err
+			}
+			if inst, ok := self.(*pyobj.Instance); ok {
+				return py.None, inst.GenericDelAttr(n)
+			}
+			return py.None, pyobj.DelAttr(self, n)
+		}),
+	}
+	for _, op := range []string{"__lt__", "__le__", "__gt__", "__ge__"} {
+		slots = append(slots, pyobj.Method(op, func(self, other py.Object) (py.Object, error) {
+			return py.NotImplemented, nil
+		}))
+	}
+	for _, m := range slots {
+		py.ObjectType.Dict[m.Name] = m
+		pyobj.ObjectSlots[m.Name] = m
+	}
+}
+
+func installExceptionSlots() {
+	baseExceptionInit = pyobj.Method("__init__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if e, ok := self.(*py.Exception); ok {
+			e.Args = append(py.Tuple(nil), args...)
+		}
+		return py.None, nil
+	})
+	py.BaseException.Dict["__init__"] = baseExceptionInit
+	py.BaseException.Dict["with_traceback"] = pyobj.Method("with_traceback", func(self, tb py.Object) (py.Object, error) {
+		return self, nil
+	})
+	py.BaseException.Dict["__str__"] = pyobj.Method("__str__", func(self py.Object) (py.Object, error) {
+		e, ok := self.(*py.Exception)
+		if !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "descriptor '__str__' requires a 'BaseException' object")
+		}
+		args := pyobj.ExcArgs(e)
+		switch len(args) {
+		case 0:
+			return py.String(""), nil
+		case 1:
+			s, err := pyobj.Str(args[0])
+			return py.String(s), err
+		}
+		s, err := pyobj.Repr(args)
+		return py.String(s), err
+	})
+	py.BaseException.Dict["__repr__"] = pyobj.Method("__repr__", func(self py.Object) (py.Object, error) {
+		e, ok := self.(*py.Exception)
+		if !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "descriptor '__repr__' requires a 'BaseException' object")
+		}
+		args := pyobj.ExcArgs(e)
+		var s string
+		var err error
+		if len(args) == 1 {
+			s, err = pyobj.Repr(args[0])
+			s = e.Base.Name + "(" + s + ")"
+		} else {
+			s, err = pyobj.Repr(args)
+			s = e.Base.Name + s
+		}
+		return py.String(s), err
+	})
+	// Builtin exception classes build *py.Exception through ExceptionNew;
+	// give their subclasses in the runtime the same path.
+	py.BaseException.New = excNew
+	py.BaseException.Init = excInit
+}

@@ -1,0 +1,237 @@
+package pyobj
+
+import (
+	"sort"
+
+	"github.com/go-python/gpython/py"
+)
+
+// CompareOp is a rich comparison operator.
+type CompareOp int
+
+const (
+	LT CompareOp = iota
+	LE
+	EQ
+	NE
+	GT
+	GE
+)
+
+var opSymbols = [...]string{"<", "<=", "==", "!=", ">", ">="}
+var reflectedOp = [...]CompareOp{GT, GE, EQ, NE, LT, LE}
+
+func sequenceItems(o py.Object) ([]py.Object, bool) {
+	switch x := o.(type) {
+	case py.Tuple:
+		return x, true
+	case *py.List:
+		return x.Items, true
+	}
+	return nil, false
+}
+
+// RichCompare is CPython's PyObject_RichCompare: it compares tuples and
+// lists lexicographically (gpython cannot order them), honours user
+// methods and their reflections, falls back to identity for == and !=, and
+// raises CPython's TypeError for unorderable operands.
+func RichCompare(a, b py.Object, op CompareOp) (py.Object, error) {
+	// Fast paths.
+	switch x := a.(type) {
+	case py.Int:
+		if y, ok := b.(py.Int); ok {
+			return py.NewBool(cmpResult(cmp3(int64(x), int64(y)), op)), nil
+		}
+	case py.String:
+		if y, ok := b.(py.String); ok {
+			c := 0
+			if x < y {
+				c = -1
+			} else if x > y {
+				c = 1
+			}
+			return py.NewBool(cmpResult(c, op)), nil
+		}
+	}
+	if as, ok := sequenceItems(a); ok {
+		if bs, ok := sequenceItems(b); ok && sameSeqKind(a, b) {
+			return compareSeq(as, bs, op)
+		}
+	}
+	if r, err := tryCompare(a, b, op); err != nil || r != py.NotImplemented {
+		return r, err
+	}
+	if r, err := tryCompare(b, a, reflectedOp[op]); err != nil || r != py.NotImplemented {
+		return r, err
+	}
+	switch op {
+	case EQ:
+		return py.NewBool(Same(a, b)), nil
+	case NE:
+		return py.NewBool(!Same(a, b)), nil
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "'%s' not supported between instances of '%s' and '%s'", opSymbols[op], TypeName(a), TypeName(b))
+}
+
+func sameSeqKind(a, b py.Object) bool {
+	_, at := a.(py.Tuple)
+	_, bt := b.(py.Tuple)
+	return at == bt
+}
+
+func cmp3(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpResult(c int, op CompareOp) bool {
+	switch op {
+	case LT:
+		return c < 0
+	case LE:
+		return c <= 0
+	case EQ:
+		return c == 0
+	case NE:
+		return c != 0
+	case GT:
+		return c > 0
+	}
+	return c >= 0
+}
+
+func tryCompare(a, b py.Object, op CompareOp) (py.Object, error) {
+	switch op {
+	case LT:
+		if A, ok := a.(py.I__lt__); ok {
+			return A.M__lt__(b)
+		}
+	case LE:
+		if A, ok := a.(py.I__le__); ok {
+			return A.M__le__(b)
+		}
+	case GT:
+		if A, ok := a.(py.I__gt__); ok {
+			return A.M__gt__(b)
+		}
+	case GE:
+		if A, ok := a.(py.I__ge__); ok {
+			return A.M__ge__(b)
+		}
+	case EQ:
+		if _, ok := a.(*py.Type); ok {
+			return py.NewBool(Same(a, b)), nil
+		}
+		if A, ok := a.(py.I__eq__); ok {
+			return A.M__eq__(b)
+		}
+	case NE:
+		if _, ok := a.(*py.Type); ok {
+			return py.NewBool(!Same(a, b)), nil
+		}
+		if A, ok := a.(py.I__ne__); ok {
+			return A.M__ne__(b)
+		}
+		if A, ok := a.(py.I__eq__); ok {
+			r, err := A.M__eq__(b)
+			if err != nil || r == py.NotImplemented {
+				return r, err
+			}
+			t, err := Truthy(r)
+			return py.NewBool(!t), err
+		}
+	}
+	return py.NotImplemented, nil
+}
+
+func compareSeq(as, bs []py.Object, op CompareOp) (py.Object, error) {
+	n := len(as)
+	if len(bs) < n {
+		n = len(bs)
+	}
+	for i := 0; i < n; i++ {
+		eq, err := Equal(as[i], bs[i])
+		if err != nil {
+			return nil, err
+		}
+		if !eq {
+			switch op {
+			case EQ:
+				return py.False, nil
+			case NE:
+				return py.True, nil
+			}
+			return RichCompare(as[i], bs[i], op)
+		}
+	}
+	return py.NewBool(cmpResult(cmp3(int64(len(as)), int64(len(bs))), op)), nil
+}
+
+// Less is a < b as a Go bool.
+func Less(a, b py.Object) (bool, error) {
+	r, err := RichCompare(a, b, LT)
+	if err != nil {
+		return false, err
+	}
+	return Truthy(r)
+}
+
+// SortObjects sorts items stably in place by key (nil for identity),
+// as list.sort(key=key, reverse=reverse).
+func SortObjects(items []py.Object, key py.Object, reverse bool) error {
+	keys := items
+	if key != nil && key != py.None {
+		keys = make([]py.Object, len(items))
+		for i, it := range items {
+			k, err := py.Call(key, py.Tuple{it}, nil)
+			if err != nil {
+				return err
+			}
+			keys[i] = k
+		}
+	}
+	idx := make([]int, len(items))
+	for i := range idx {
+		idx[i] = i
+	}
+	if reverse {
+		// CPython reverses, sorts stably, and reverses again, so equal
+		// elements keep their original order.
+		for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
+			idx[i], idx[j] = idx[j], idx[i]
+		}
+	}
+	var firstErr error
+	sort.SliceStable(idx, func(i, j int) bool {
+		if firstErr != nil {
+			return false
+		}
+		lt, err := Less(keys[idx[i]], keys[idx[j]])
+		if err != nil {
+			firstErr = err
+			return false
+		}
+		return lt
+	})
+	if firstErr != nil {
+		return firstErr
+	}
+	if reverse {
+		// Sort ascending after the first reversal gives a stable order
+		// for the reversed list; reverse to make it descending.
+		for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
+			idx[i], idx[j] = idx[j], idx[i]
+		}
+	}
+	out := make([]py.Object, len(items))
+	for i, k := range idx {
+		out[i] = items[k]
+	}
+	copy(items, out)
+	return nil
+}

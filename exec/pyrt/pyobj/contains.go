@@ -1,0 +1,60 @@
+package pyobj
+
+import (
+	"strings"
+
+	"github.com/go-python/gpython/py"
+)
+
+// Contains is `item in container`.
+func Contains(container, item py.Object) (bool, error) {
+	switch c := container.(type) {
+	case py.String:
+		s, ok := item.(py.String)
+		if !ok {
+			return false, py.ExceptionNewf(py.TypeError, "'in <string>' requires string as left operand, not %s", TypeName(item))
+		}
+		return strings.Contains(string(c), string(s)), nil
+	case py.Tuple:
+		return seqContains(c, item)
+	case *py.List:
+		return seqContains(c.Items, item)
+	case *Dict:
+		_, ok, err := c.Get(item)
+		return ok, err
+	case *Set:
+		return c.contains(item)
+	case *FrozenSet:
+		return c.contains(item)
+	}
+	if i, ok := container.(py.I__contains__); ok {
+		r, err := i.M__contains__(item)
+		if err != nil {
+			return false, err
+		}
+		return Truthy(r)
+	}
+	if _, err := py.Iter(container); err != nil {
+		return false, py.ExceptionNewf(py.TypeError, "argument of type '%s' is not iterable", TypeName(container))
+	}
+	found := false
+	err := ForEach(container, func(x py.Object) (bool, error) {
+		eq, err := Equal(x, item)
+		found = eq
+		return eq, err
+	})
+	return found, err
+}
+
+func seqContains(items []py.Object, item py.Object) (bool, error) {
+	for _, x := range items {
+		eq, err := Equal(x, item)
+		if err != nil {
+			return false, err
+		}
+		if eq {
+			return true, nil
+		}
+	}
+	return false, nil
+}

@@ -1,0 +1,4 @@
+package pyobj
+
+func initDictMethods() {}
+func initSetMethods()  {}

@@ -1,0 +1,27 @@
+"""Regenerate the golden outputs of testdata/cases/*.py with CPython 3.11.
+
+Run from exec/pyrt:  python3 testdata/gen.py
+Only the benign snippets in testdata/cases are run. An uncaught exception
+is recorded as a last line "Traceback: Type: message", which is what the
+Go test prints for the runtime's uncaught exception.
+"""
+import contextlib
+import glob
+import io
+import os
+import sys
+
+assert sys.version_info[:2] == (3, 11), "golden data must come from CPython 3.11"
+
+for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "cases", "*.py"))):
+    with open(path) as f:
+        src = f.read()
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        try:
+            exec(compile(src, path, "exec"), {"__name__": "__main__"})
+        except Exception as e:  # recorded like the Go test does
+            msg = str(e)
+            buf.write("Traceback: " + type(e).__name__ + (": " + msg if msg else "") + "\n")
+    with open(path[:-3] + ".out", "w") as f:
+        f.write(buf.getvalue())

@@ -1,0 +1,81 @@
+package pyrt
+
+import (
+	"github.com/go-python/gpython/py"
+
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
+)
+
+func installTypeMethods() {
+	installIteratorTypes()
+	installSuperProperty()
+	installStrMethods()
+	installListMethods()
+	installTupleMethods()
+	installDictMethods()
+	installSetMethods()
+	installConstructors()
+}
+
+func installSuperProperty() {
+	pyobj.SuperType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) != 2 {
+			return nil, py.ExceptionNewf(py.RuntimeError, "super(): zero-argument form needs the transpiler (pass the class and self)")
+		}
+		return pyobj.NewSuper(args[0], args[1])
+	}
+	pyobj.PropertyType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		p := &pyobj.Property{}
+		slots := []*py.Object{&p.Fget, &p.Fset, &p.Fdel, &p.Doc}
+		if len(args) > len(slots) {
+			return nil, py.ExceptionNewf(py.TypeError, "property() takes at most 4 arguments (%d given)", len(args))
+		}
+		for i, a := range args {
+			*slots[i] = a
+		}
+		names := []string{"fget", "fset", "fdel", "doc"}
+		for k, v := range kwargs {
+			found := false
+			for i, n := range names {
+				if n == k {
+					*slots[i], found = v, true
+				}
+			}
+			if !found {
+				return nil, py.ExceptionNewf(py.TypeError, "'%s' is an invalid keyword argument for property()", k)
+			}
+		}
+		return p, nil
+	}
+	pd := pyobj.PropertyType.Dict
+	copyWith := func(name string, set func(p *pyobj.Property, f py.Object)) {
+		pd[name] = pyobj.Method(name, func(self, f py.Object) (py.Object, error) {
+			p := *self.(*pyobj.Property)
+			set(&p, f)
+			return &p, nil
+		})
+	}
+	copyWith("getter", func(p *pyobj.Property, f py.Object) { p.Fget = f })
+	copyWith("setter", func(p *pyobj.Property, f py.Object) { p.Fset = f })
+	copyWith("deleter", func(p *pyobj.Property, f py.Object) { p.Fdel = f })
+	field := func(get func(p *pyobj.Property) py.Object) *py.Property {
+		return &py.Property{Fget: func(self py.Object) (py.Object, error) {
+			v := get(self.(*pyobj.Property))
+			if v == nil {
+				return py.None, nil
+			}
+			return v, nil
+		}}
+	}
+	pd["fget"] = field(func(p *pyobj.Property) py.Object { return p.Fget })
+	pd["fset"] = field(func(p *pyobj.Property) py.Object { return p.Fset })
+	pd["fdel"] = field(func(p *pyobj.Property) py.Object { return p.Fdel })
+	pd["__doc__"] = field(func(p *pyobj.Property) py.Object {
+		if p.Doc == nil || p.Doc == py.None {
+			if f, ok := p.Fget.(*py.Function); ok {
+				return f.Doc
+			}
+		}
+		return p.Doc
+	})
+}

@@ -1,0 +1,332 @@
+package pyrt
+
+import (
+	"unsafe"
+
+	"github.com/go-python/gpython/py"
+	"github.com/go-python/gpython/vm"
+
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
+)
+
+// gpython's VM dispatches through an unexported opcode table. Several
+// opcodes have semantics that no public hook can correct, so we replace
+// those entries:
+//   - FOR_ITER treats any error from the iterator as exhaustion, silently
+//     swallowing exceptions raised inside generators;
+//   - COMPARE_OP cannot order tuples or lists, ignores reflected user
+//     methods, and panics on `is` with tuples;
+//   - LOAD_ATTR/STORE_ATTR/DELETE_ATTR lack the descriptor protocol for
+//     classes and attributes on exception instances;
+//   - BUILD_MAP/STORE_MAP/MAP_ADD/BUILD_SET/SET_ADD build gpython's
+//     str-keyed dict and unordered set: displays now build ours;
+//   - calls with **mapping accept only gpython's dict;
+//   - str % args uses Go formatting.
+//
+// The table's functions take *vm.Vm, whose first field is the current
+// frame; that is all the replacements need.
+//
+//go:linkname jumpTable github.com/go-python/gpython/vm.jumpTable
+var jumpTable [256]func(unsafe.Pointer, int32) error
+
+// vmFrame returns the frame of a *vm.Vm.
+func vmFrame(v unsafe.Pointer) *py.Frame { return *(**py.Frame)(v) }
+
+func top(f *py.Frame) py.Object { return f.Stack[len(f.Stack)-1] }
+func pop(f *py.Frame) py.Object {
+	o := f.Stack[len(f.Stack)-1]
+	f.Stack = f.Stack[:len(f.Stack)-1]
+	return o
+}
+func push(f *py.Frame, o py.Object)   { f.Stack = append(f.Stack, o) }
+func setTop(f *py.Frame, o py.Object) { f.Stack[len(f.Stack)-1] = o }
+func peek(f *py.Frame, n int) py.Object {
+	return f.Stack[len(f.Stack)-n]
+}
+
+func patchVM() {
+	origCompare := jumpTable[vm.COMPARE_OP]
+	origMod := jumpTable[vm.BINARY_MODULO]
+	origIMod := jumpTable[vm.INPLACE_MODULO]
+	origCall := jumpTable[vm.CALL_FUNCTION]
+	origCallVar := jumpTable[vm.CALL_FUNCTION_VAR]
+	origCallKw := jumpTable[vm.CALL_FUNCTION_KW]
+	origCallVarKw := jumpTable[vm.CALL_FUNCTION_VAR_KW]
+
+	jumpTable[vm.FOR_ITER] = func(v unsafe.Pointer, delta int32) error {
+		f := vmFrame(v)
+		r, err := py.Next(top(f))
+		if err != nil {
+			if pyobj.IsStopIteration(err) {
+				pop(f)
+				f.Lasti += delta
+				return nil
+			}
+			return err
+		}
+		push(f, r)
+		return nil
+	}
+
+	jumpTable[vm.COMPARE_OP] = func(v unsafe.Pointer, op int32) error {
+		f := vmFrame(v)
+		var r py.Object
+		var err error
+		switch op {
+		case vm.PyCmp_LT, vm.PyCmp_LE, vm.PyCmp_EQ, vm.PyCmp_NE, vm.PyCmp_GT, vm.PyCmp_GE:
+			b := pop(f)
+			r, err = pyobj.RichCompare(top(f), b, cmpOps[op])
+		case vm.PyCmp_IN, vm.PyCmp_NOT_IN:
+			b := pop(f)
+			var in bool
+			in, err = pyobj.Contains(b, top(f))
+			r = py.NewBool(in == (op == vm.PyCmp_IN))
+		case vm.PyCmp_IS, vm.PyCmp_IS_NOT:
+			b := pop(f)
+			same := pyobj.Same(top(f), b)
+			r = py.NewBool(same == (op == vm.PyCmp_IS))
+		default:
+			return origCompare(v, op)
+		}
+		if err != nil {
+			return err
+		}
+		setTop(f, r)
+		return nil
+	}
+
+	jumpTable[vm.LOAD_ATTR] = func(v unsafe.Pointer, namei int32) error {
+		f := vmFrame(v)
+		name := f.Code.Names[namei]
+		if err := checkAttr(f.Context, top(f), name); err != nil {
+			return err
+		}
+		r, err := pyobj.GetAttr(top(f), name)
+		if err != nil {
+			return err
+		}
+		setTop(f, r)
+		return nil
+	}
+	jumpTable[vm.STORE_ATTR] = func(v unsafe.Pointer, namei int32) error {
+		f := vmFrame(v)
+		name := f.Code.Names[namei]
+		obj := pop(f)
+		value := pop(f)
+		if err := checkAttr(f.Context, obj, name); err != nil {
+			return err
+		}
+		return pyobj.SetAttr(obj, name, value)
+	}
+	jumpTable[vm.DELETE_ATTR] = func(v unsafe.Pointer, namei int32) error {
+		f := vmFrame(v)
+		name := f.Code.Names[namei]
+		obj := pop(f)
+		if err := checkAttr(f.Context, obj, name); err != nil {
+			return err
+		}
+		return pyobj.DelAttr(obj, name)
+	}
+
+	mod := func(orig func(unsafe.Pointer, int32) error) func(unsafe.Pointer, int32) error {
+		return func(v unsafe.Pointer, arg int32) error {
+			f := vmFrame(v)
+			if s, ok := peek(f, 2).(py.String); ok {
+				b := pop(f)
+				r, err := pyobj.PercentFormat(string(s), b)
+				if err != nil {
+					return err
+				}
+				setTop(f, py.String(r))
+				return nil
+			}
+			return orig(v, arg)
+		}
+	}
+	jumpTable[vm.BINARY_MODULO] = mod(origMod)
+	jumpTable[vm.INPLACE_MODULO] = mod(origIMod)
+
+	jumpTable[vm.BUILD_MAP] = func(v unsafe.Pointer, count int32) error {
+		push(vmFrame(v), pyobj.NewDictSized(int(count)))
+		return nil
+	}
+	jumpTable[vm.STORE_MAP] = func(v unsafe.Pointer, arg int32) error {
+		f := vmFrame(v)
+		key := pop(f)
+		value := pop(f)
+		return setItem(top(f), key, value)
+	}
+	jumpTable[vm.MAP_ADD] = func(v unsafe.Pointer, i int32) error {
+		f := vmFrame(v)
+		key := pop(f)
+		value := pop(f)
+		return setItem(peek(f, int(i)), key, value)
+	}
+	jumpTable[vm.BUILD_SET] = func(v unsafe.Pointer, count int32) error {
+		f := vmFrame(v)
+		items := f.Stack[len(f.Stack)-int(count):]
+		s := pyobj.NewSet()
+		if count > 2 && loadedConsts(f, int(count)) {
+			if err := s.AddConstants(items); err != nil {
+				return err
+			}
+		} else {
+			for _, it := range items {
+				if err := s.Add(it); err != nil {
+					return err
+				}
+			}
+		}
+		f.Stack = f.Stack[:len(f.Stack)-int(count)]
+		push(f, s)
+		return nil
+	}
+	jumpTable[vm.SET_ADD] = func(v unsafe.Pointer, i int32) error {
+		f := vmFrame(v)
+		item := pop(f)
+		s, ok := peek(f, int(i)).(*pyobj.Set)
+		if !ok {
+			return py.ExceptionNewf(py.SystemError, "SET_ADD on a non-set")
+		}
+		return s.Add(item)
+	}
+
+	jumpTable[vm.CALL_FUNCTION] = func(v unsafe.Pointer, argc int32) error {
+		f := vmFrame(v)
+		nargs, nkw := int(argc&0xff), int(argc>>8&0xff)
+		if nkw > 0 && nargs <= 1 {
+			// dict(a=1, b=2) keeps keyword order, which a str-keyed Go map
+			// (gpython's kwargs) would lose.
+			fnPos := len(f.Stack) - 2*nkw - nargs - 1
+			if f.Stack[fnPos] == py.Object(pyobj.DictType) {
+				d := pyobj.NewDict()
+				if nargs == 1 {
+					if err := d.UpdateFrom(f.Stack[fnPos+1]); err != nil {
+						return err
+					}
+				}
+				for i := fnPos + 1 + nargs; i < len(f.Stack); i += 2 {
+					if err := d.Set(f.Stack[i], f.Stack[i+1]); err != nil {
+						return err
+					}
+				}
+				f.Stack = f.Stack[:fnPos]
+				push(f, d)
+				return nil
+			}
+		}
+		return origCall(v, argc)
+	}
+	jumpTable[vm.CALL_FUNCTION_VAR] = func(v unsafe.Pointer, argc int32) error {
+		if err := fixStarArgs(vmFrame(v), 1); err != nil {
+			return err
+		}
+		return origCallVar(v, argc)
+	}
+	jumpTable[vm.CALL_FUNCTION_KW] = func(v unsafe.Pointer, argc int32) error {
+		if err := fixStarKwargs(vmFrame(v), 1); err != nil {
+			return err
+		}
+		return origCallKw(v, argc)
+	}
+	jumpTable[vm.CALL_FUNCTION_VAR_KW] = func(v unsafe.Pointer, argc int32) error {
+		f := vmFrame(v)
+		if err := fixStarKwargs(f, 1); err != nil {
+			return err
+		}
+		if err := fixStarArgs(f, 2); err != nil {
+			return err
+		}
+		return origCallVarKw(v, argc)
+	}
+}
+
+var cmpOps = map[int32]pyobj.CompareOp{
+	vm.PyCmp_LT: pyobj.LT, vm.PyCmp_LE: pyobj.LE, vm.PyCmp_EQ: pyobj.EQ,
+	vm.PyCmp_NE: pyobj.NE, vm.PyCmp_GT: pyobj.GT, vm.PyCmp_GE: pyobj.GE,
+}
+
+func setItem(container, key, value py.Object) error {
+	if d, ok := container.(*pyobj.Dict); ok {
+		return d.Set(key, value)
+	}
+	_, err := py.SetItem(container, key, value)
+	return err
+}
+
+// fixStarArgs materialises the *args operand at stack depth n as a tuple,
+// so that errors raised while iterating it propagate.
+func fixStarArgs(f *py.Frame, n int) error {
+	i := len(f.Stack) - n
+	switch f.Stack[i].(type) {
+	case py.Tuple, *py.List:
+		return nil
+	}
+	items, err := pyobj.Items(f.Stack[i])
+	if err != nil {
+		return err
+	}
+	f.Stack[i] = py.Tuple(items)
+	return nil
+}
+
+// fixStarKwargs converts the **mapping operand at depth n to gpython's
+// str-keyed dict.
+func fixStarKwargs(f *py.Frame, n int) error {
+	i := len(f.Stack) - n
+	sd, err := toKwargs(f.Stack[i])
+	if err != nil {
+		return err
+	}
+	f.Stack[i] = sd
+	return nil
+}
+
+func toKwargs(o py.Object) (py.StringDict, error) {
+	switch m := o.(type) {
+	case py.StringDict:
+		return m, nil
+	case *pyobj.Dict:
+		sd := py.NewStringDictSized(m.Len())
+		var err error
+		m.Range(func(k, v py.Object) bool {
+			ks, ok := k.(py.String)
+			if !ok {
+				err = py.ExceptionNewf(py.TypeError, "keywords must be strings")
+				return false
+			}
+			sd[string(ks)] = v
+			return true
+		})
+		return sd, err
+	}
+	keys, err := pyobj.CallMethod(o, "keys")
+	if err != nil {
+		return nil, py.ExceptionNewf(py.TypeError, "argument after ** must be a mapping, not %s", o.Type().Name)
+	}
+	sd := py.NewStringDict()
+	err = pyobj.ForEach(keys, func(k py.Object) (bool, error) {
+		ks, ok := k.(py.String)
+		if !ok {
+			return true, py.ExceptionNewf(py.TypeError, "keywords must be strings")
+		}
+		v, err := py.GetItem(o, k)
+		sd[string(ks)] = v
+		return err != nil, err
+	})
+	return sd, err
+}
+
+// loadedConsts reports whether the n instructions before the current one
+// (BUILD_SET) are all LOAD_CONST, i.e. the display holds only constants.
+func loadedConsts(f *py.Frame, n int) bool {
+	code := f.Code.Code
+	pos := int(f.Lasti) - 3 // start of BUILD_SET
+	for k := 0; k < n; k++ {
+		pos -= 3
+		if pos < 0 || vm.OpCode(code[pos]) != vm.LOAD_CONST {
+			return false
+		}
+	}
+	return true
+}

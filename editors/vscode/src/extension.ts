@@ -16,7 +16,7 @@ import { formatResult, statusView, traceLines } from './format';
 import { CommandArg, commands, documentArg, ExecResult, parseResult, parseTraceNotification, selectionArg, traceNotification } from './protocol';
 import { resolveServer } from './resolve';
 import { readSettings, serverArgs, serverOptions, StelpSettings, useDecorations } from './settings';
-import { fixAllOutcome, StelpSession, TraceStore } from './session';
+import { fixAllMessage, fixAllOutcome, StelpSession, TraceStore } from './session';
 
 const transpiledScheme = 'stelp-transpiled';
 
@@ -277,7 +277,10 @@ async function fixAllActive(s: State): Promise<void> {
   const editor = activeEditor();
   const doc = editor.document;
   const version = doc.version;
-  const outcome = fixAllOutcome(await session(s).fixAll(argFor(s, doc)));
+  // apply: false: the extension applies the edit itself (checked against
+  // the document version), so it knows whether anything changed.
+  const reply = await session(s).fixAll({ ...argFor(s, doc), apply: false });
+  const outcome = fixAllOutcome(reply);
   let applied = false;
   if (outcome.kind === 'edit' && s.client) {
     const edit = await s.client.protocol2CodeConverter.asWorkspaceEdit(outcome.edit as LspWorkspaceEdit);
@@ -289,10 +292,7 @@ async function fixAllActive(s: State): Promise<void> {
       applied = await editor.edit((b) => b.replace(all, outcome.text));
     }
   }
-  // The server may also have applied its edit itself (workspace/applyEdit),
-  // in which case the document version moved.
-  const changed = applied || doc.version !== version;
-  void vscode.window.setStatusBarMessage(changed ? 'stelp: safe fixes applied' : 'stelp: no safe fixes to apply', 4000);
+  void vscode.window.setStatusBarMessage(fixAllMessage(reply, applied), 5000);
 }
 
 async function showTranspiled(s: State): Promise<void> {

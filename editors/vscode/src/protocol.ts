@@ -44,8 +44,13 @@ export interface TraceNotification {
 
 export const traceNotification = 'stelp/trace';
 
-/** The argument object every `stelp.*` command takes. */
-export type CommandArg = { uri: string } | { text: string; path?: string };
+/**
+ * The argument object every `stelp.*` command takes: a document the server
+ * has open (or a file) by uri, or code text with an optional path that picks
+ * the config. `function` (execute) calls one top-level function after the
+ * file; `apply: false` (fixAll) leaves applying the edit to the client.
+ */
+export type CommandArg = ({ uri: string } | { text: string; path?: string }) & { function?: string; apply?: boolean };
 
 export const commands = {
   check: 'stelp.check',

@@ -86,3 +86,15 @@ export function fixAllOutcome(x: unknown): { kind: 'edit'; edit: WorkspaceEditLi
   }
   throw new Error(`stelp.fixAll returned ${JSON.stringify(x)?.slice(0, 200)}, which is neither an edit nor fixed text`);
 }
+
+/** The user-facing line after "Fix all safe": what was applied, what is left. */
+export function fixAllMessage(x: unknown, changed: boolean): string {
+  const o = typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {};
+  const n = (k: string) => (Array.isArray(o[k]) ? (o[k] as unknown[]).length : undefined);
+  const applied = n('applied');
+  const remaining = n('remaining');
+  const left = remaining === undefined ? '' : `; ${remaining} finding${remaining === 1 ? '' : 's'} left`;
+  if (!changed) return `stelp: no safe fixes to apply${left}`;
+  if (applied === undefined) return `stelp: safe fixes applied${left}`;
+  return `stelp: applied ${applied} safe fix${applied === 1 ? '' : 'es'}${left}`;
+}

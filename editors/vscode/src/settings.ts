@@ -99,13 +99,23 @@ export function serverArgs(s: StelpSettings): string[] {
   return ['serve', ...s.serverArgs];
 }
 
+export interface ServerOptions {
+  limits: Limits;
+  traces: boolean;
+  /**
+   * Ask for `stelp/trace` even though VS Code has inlay hints, so that the
+   * decorations style and runs started by code lenses can be drawn.
+   */
+  traceNotifications: boolean;
+}
+
 /**
  * What goes in `initializationOptions` and, on a settings change, in
  * `workspace/didChangeConfiguration`: the limits in the `.stelp.yaml` shape
  * (editor settings override the config file's) and whether traces are wanted.
  */
-export function serverOptions(s: StelpSettings): { limits: Limits; traces: boolean } {
-  return { limits: { ...s.limits }, traces: s.traces.enabled };
+export function serverOptions(s: StelpSettings): ServerOptions {
+  return { limits: { ...s.limits }, traces: s.traces.enabled, traceNotifications: s.traces.enabled };
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fixAllOutcome, StelpSession, TraceStore } from '../../src/session';
+import { fixAllMessage, fixAllOutcome, StelpSession, TraceStore } from '../../src/session';
 
 test('StelpSession sends one workspace/executeCommand with one argument object', async () => {
   const sent: { method: string; params: unknown }[] = [];
@@ -53,4 +53,12 @@ test('fixAll replies: edit, text, nothing, nonsense', () => {
   assert.deepEqual(fixAllOutcome(null), { kind: 'none' });
   assert.deepEqual(fixAllOutcome({ applied: 0 }), { kind: 'none' });
   assert.throws(() => fixAllOutcome([1, 2]), /neither an edit nor fixed text/);
+});
+
+test('fixAll messages', () => {
+  assert.equal(fixAllMessage({ applied: [{}, {}], remaining: [{}] }, true), 'stelp: applied 2 safe fixes; 1 finding left');
+  assert.equal(fixAllMessage({ applied: [{}], remaining: [] }, true), 'stelp: applied 1 safe fix; 0 findings left');
+  assert.equal(fixAllMessage({ applied: [], remaining: [{}, {}] }, false), 'stelp: no safe fixes to apply; 2 findings left');
+  assert.equal(fixAllMessage(null, false), 'stelp: no safe fixes to apply');
+  assert.equal(fixAllMessage({ changes: {} }, true), 'stelp: safe fixes applied');
 });

@@ -10,7 +10,7 @@ test('defaults: no limits, traces on, auto style, plain serve', () => {
   assert.deepEqual(settings.limits, {});
   assert.deepEqual(settings.traces, { enabled: true, style: 'auto' });
   assert.deepEqual(serverArgs(settings), ['serve']);
-  assert.deepEqual(serverOptions(settings), { limits: {}, traces: true });
+  assert.deepEqual(serverOptions(settings), { limits: {}, traces: true, traceNotifications: true });
 });
 
 test('limits in the .stelp.yaml shape reach the server options', () => {
@@ -18,7 +18,11 @@ test('limits in the .stelp.yaml shape reach the server options', () => {
     getter({ 'limits.time': '1m30s', 'limits.steps': 5000, 'limits.memory': ' 512 MB ', 'traces.enabled': false }),
   );
   assert.deepEqual(errors, []);
-  assert.deepEqual(serverOptions(settings), { limits: { time: '1m30s', steps: 5000, memory: '512MB' }, traces: false });
+  assert.deepEqual(serverOptions(settings), {
+    limits: { time: '1m30s', steps: 5000, memory: '512MB' },
+    traces: false,
+    traceNotifications: false,
+  });
 });
 
 test('0 and empty strings mean "use the config", not zero', () => {

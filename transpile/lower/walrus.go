@@ -1,0 +1,50 @@
+package lower
+
+import (
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// walrus lowers `name := value` to an expression that binds name in the
+// scope CPython binds it in (the nearest enclosing function, class or module,
+// comprehensions excluded) and yields value:
+//
+//   - in a function: __stelp_walrus__(lambda: name, value). The lambda closes
+//     over the function's own variable; the helper swaps the lambda's code
+//     for a one-line setter with the same single free variable and calls it,
+//     so the function's cell receives the value. A name bound by nothing
+//     else in the function is made local by an extra keyword-only parameter
+//     (see extraLocals).
+//   - at module level or for a name declared global: the module dict.
+//   - directly in a class body: the class namespace (locals()).
+func (l *lowerer) walrus(n *sitter.Node) (string, bool) {
+	nameNode, valNode := n.ChildByFieldName("name"), n.ChildByFieldName("value")
+	if nameNode == nil || valNode == nil {
+		return "", false
+	}
+	name := l.raw(nameNode)
+	val := l.text(valNode)
+	s := l.cur()
+	switch {
+	case s.kind == moduleScope || s.globals[name]:
+		return "__stelp_walrus_ns__(__stelp_globals__(), '" + name + "', " + val + ")", true
+	case s.kind == classScope:
+		if s.comp > 0 {
+			l.problem(n, "walrus", "assignment expression within a comprehension cannot be used in a class body")
+		}
+		return "__stelp_walrus_ns__(__stelp_locals__(), '" + name + "', " + val + ")", true
+	}
+	return "__stelp_walrus__(lambda: " + name + ", " + val + ")", true
+}
+
+// setter is the binding target for name in the current scope, as the
+// helpers __stelp_walrus__ and __stelp_case__ take it.
+func (l *lowerer) setter(name string) string {
+	s := l.cur()
+	switch {
+	case s.kind == moduleScope || s.globals[name]:
+		return "(__stelp_globals__(), '" + name + "')"
+	case s.kind == classScope:
+		return "(__stelp_locals__(), '" + name + "')"
+	}
+	return "lambda: " + name
+}

@@ -119,8 +119,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		}
 		checked = append(checked, in)
 	}
-	for _, msg := range c.configErrList {
-		fmt.Fprintf(stderr, "stelp check: invalid config:\n%s\n", msg)
+	for _, err := range c.configErrList {
+		fmt.Fprintf(stderr, "stelp check: invalid config:\n%v\n", err)
 	}
 
 	if len(inputs) == 0 {
@@ -135,7 +135,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	case "json":
 		err = writeJSON(out, checked)
 	case "sarif":
-		err = writeSARIF(out, checked, skipped)
+		err = writeSARIF(out, checked, skipped, c.configErrList)
 	default:
 		writeText(out, checked, len(skipped))
 	}
@@ -275,7 +275,7 @@ type checker struct {
 	mu            sync.Mutex
 	found         map[string]findResult // directory -> config discovered for it
 	configErrs    map[string]bool
-	configErrList []string
+	configErrList []error
 }
 
 // checkAll checks the inputs on all CPUs; results stay in input order.
@@ -324,7 +324,7 @@ func (c *checker) checkOne(ctx context.Context, in *checkInput) {
 		c.mu.Lock()
 		if msg := err.Error(); !c.configErrs[msg] {
 			c.configErrs[msg] = true
-			c.configErrList = append(c.configErrList, msg)
+			c.configErrList = append(c.configErrList, err)
 		}
 		c.mu.Unlock()
 		in.problem = "not checked: its config is invalid (see below)"

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -132,8 +133,8 @@ type sarifArtifact struct {
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
 	StartColumn int `json:"startColumn"`
-	EndLine     int `json:"endLine"`
-	EndColumn   int `json:"endColumn"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
 }
 
 func sarifLevel(s policy.Severity) string {
@@ -270,7 +271,7 @@ func sarifArtifactOf(path string) sarifArtifact {
 	return sarifArtifact{URI: (&url.URL{Path: rel}).String(), URIBaseID: "%SRCROOT%"}
 }
 
-func writeSARIF(w io.Writer, inputs []*checkInput, skipped []*checkInput) error {
+func writeSARIF(w io.Writer, inputs, skipped []*checkInput, configErrs []error) error {
 	rules := analysis.Registry()
 	anchors := ruleAnchors(analysis.DocsMarkdown(), rules)
 	index := map[string]int{}
@@ -287,7 +288,30 @@ func writeSARIF(w io.Writer, inputs []*checkInput, skipped []*checkInput) error 
 		OriginalURIBaseIDs: srcRoot(),
 		Results:            []sarifResult{},
 		ColumnKind:         contractColumnKind,
-		Invocations:        []sarifInvocation{{ExecutionSuccessful: len(skipped) == 0}},
+		Invocations:        []sarifInvocation{{ExecutionSuccessful: len(skipped) == 0 && len(configErrs) == 0}},
+	}
+	// Config errors first: they explain the "not checked" notes below.
+	for _, err := range configErrs {
+		var list policy.ErrorList
+		var one *policy.Error
+		switch {
+		case errors.As(err, &list):
+		case errors.As(err, &one):
+			list = policy.ErrorList{one}
+		default:
+			list = policy.ErrorList{{Msg: err.Error()}}
+		}
+		for _, e := range list {
+			n := sarifNotification{Level: "error", Message: sarifText{Text: "invalid config: " + e.Error()}}
+			if e.File != "" {
+				loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifactOf(e.File)}}
+				if e.Line > 0 {
+					loc.PhysicalLocation.Region = &sarifRegion{StartLine: e.Line, StartColumn: max(e.Column, 1)}
+				}
+				n.Locations = []sarifLocation{loc}
+			}
+			run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, n)
+		}
 	}
 	for _, in := range skipped {
 		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{

@@ -190,3 +190,28 @@ func TestSARIFFix(t *testing.T) {
 		t.Error("no fix should give no SARIF fix")
 	}
 }
+
+func TestCheckSARIFConfigError(t *testing.T) {
+	root := project(t, map[string]string{".stelp.yaml": "rules:\n  SP101: loud\n", "a.py": evalSrc})
+	code, out, _ := stelp(t, "", "check", "--format", "sarif", root)
+	var log sarifLog
+	if err := json.Unmarshal([]byte(out), &log); err != nil || code != 2 {
+		t.Fatalf("exit %d: %v\n%s", code, err, out)
+	}
+	inv := log.Runs[0].Invocations[0]
+	if inv.ExecutionSuccessful || len(inv.Notifications) != 2 {
+		t.Fatalf("invocation %+v", inv)
+	}
+	cfg, skip := inv.Notifications[0], inv.Notifications[1]
+	loc := cfg.Locations[0].PhysicalLocation
+	if !strings.Contains(cfg.Message.Text, `rules.SP101: severity "loud"`) || !strings.HasSuffix(loc.ArtifactLocation.URI, "/.stelp.yaml") ||
+		loc.Region == nil || loc.Region.StartLine != 2 || loc.Region.StartColumn != 10 {
+		t.Errorf("config notification %+v at %+v", cfg, loc)
+	}
+	if !strings.Contains(skip.Message.Text, "not checked") || !strings.HasSuffix(skip.Locations[0].PhysicalLocation.ArtifactLocation.URI, "/a.py") {
+		t.Errorf("skip notification %+v", skip)
+	}
+	if len(log.Runs[0].Results) != 0 {
+		t.Errorf("results %+v", log.Runs[0].Results)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/stelp-dev/stelp/policy"
 )
@@ -53,8 +54,9 @@ type pass struct {
 	raw   []rawFinding
 	res   *resolver
 	// family state, filled by the families' setup functions
-	funcs       *funcInfo
-	supReported int // suppression findings appended by applySuppressions
+	supReported int      // suppression findings appended by applySuppressions
+	calleeCache []string // resolved callee per call node
+	calleeDone  []bool
 }
 
 type rawFinding struct {
@@ -64,7 +66,8 @@ type rawFinding struct {
 }
 
 func newPass(ctx context.Context, t *Tree, pol *policy.Policy) *pass {
-	p := &pass{ctx: ctx, t: t, src: t.src, nodes: t.nodes, pol: pol, e: getEngine()}
+	p := &pass{ctx: ctx, t: t, src: t.src, nodes: t.nodes, pol: pol, e: getEngine(),
+		calleeCache: make([]string, len(t.nodes)), calleeDone: make([]bool, len(t.nodes))}
 	p.res = newResolver(p)
 	return p
 }
@@ -200,11 +203,17 @@ func (p *pass) kind(n int32) string {
 	return p.nodes[n].kind
 }
 
+// text returns the source of n without copying: the Tree owns an
+// immutable copy of the source, so the string stays valid.
 func (p *pass) text(n int32) string {
 	if n < 0 {
 		return ""
 	}
-	return string(p.src[p.nodes[n].start:p.nodes[n].end])
+	b := p.src[p.nodes[n].start:p.nodes[n].end]
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // field returns the first child of n in field f, or -1.

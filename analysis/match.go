@@ -8,11 +8,15 @@ import "strings"
 
 // callee returns the resolved qualified name of a call's function, or "".
 func (p *pass) callee(call int32) string {
-	v := p.res.eval(p.field(call, "function"))
-	if v.k == vRef {
-		return v.s
+	if p.calleeDone[call] {
+		return p.calleeCache[call]
 	}
-	return ""
+	q := ""
+	if v := p.res.eval(p.field(call, "function")); v.k == vRef {
+		q = v.s
+	}
+	p.calleeCache[call], p.calleeDone[call] = q, true
+	return q
 }
 
 func (p *pass) matchCall(call int32) {
@@ -77,6 +81,18 @@ func (p *pass) matchRef(n int32) {
 		return
 	}
 	nd := &p.nodes[n]
+	switch nd.kind {
+	case "identifier":
+		if !p.e.refLast[normIdent(p.text(n))] {
+			return
+		}
+	case "attribute":
+		if !p.e.refLast[normIdent(p.text(p.field(n, "attribute")))] {
+			return
+		}
+	default:
+		return
+	}
 	if nd.kind == "identifier" {
 		// only bare names, not attribute parts or binding sites
 		if nd.field == "attribute" || nd.field == "name" || nd.field == "alias" {

@@ -115,14 +115,16 @@ type resolver struct {
 	globals  map[scopeName]bool
 	stars    []string // modules imported with *
 	memo     map[scopeName]value
-	active   map[int32]bool // rhs nodes being evaluated (cycle guard)
+	nodeMemo map[int32]value // identifier/attribute/call/subscript results
+	active   map[int32]bool  // rhs nodes being evaluated (cycle guard)
 	depth    int
 	userDefs map[string]bool // names defined by def/class anywhere
 }
 
 func newResolver(p *pass) *resolver {
-	r := &resolver{p: p, binds: map[scopeName][]binding{}, globals: map[scopeName]bool{},
-		memo: map[scopeName]value{}, active: map[int32]bool{}, userDefs: map[string]bool{}}
+	hint := len(p.nodes)/16 + 8
+	r := &resolver{p: p, binds: make(map[scopeName][]binding, hint), globals: map[scopeName]bool{},
+		memo: make(map[scopeName]value, hint), nodeMemo: make(map[int32]value, hint), active: map[int32]bool{}, userDefs: map[string]bool{}}
 	r.computeScopes()
 	r.collect()
 	return r
@@ -445,6 +447,23 @@ func (r *resolver) eval(n int32) value {
 	if r.depth > 48 {
 		return unknown()
 	}
+	p := r.p
+	nd := &p.nodes[n]
+	switch nd.kind {
+	case "attribute", "call", "subscript":
+		if v, ok := r.nodeMemo[n]; ok {
+			return v
+		}
+		v := r.evalNode(n)
+		if len(r.active) == 0 {
+			r.nodeMemo[n] = v // results cut short by a cycle guard are not kept
+		}
+		return v
+	}
+	return r.evalNode(n)
+}
+
+func (r *resolver) evalNode(n int32) value {
 	p := r.p
 	nd := &p.nodes[n]
 	switch nd.kind {

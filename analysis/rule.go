@@ -86,12 +86,15 @@ func families() []family {
 
 // engine is the immutable dispatch table built from the families.
 type engine struct {
-	rules  []*Rule
-	byID   map[string]*Rule
-	calls  map[string][]*Rule
-	refs   map[string][]*Rule
-	hooks  map[string][]ruleHook
-	setups []func(p *pass)
+	rules []*Rule
+	byID  map[string]*Rule
+	calls map[string][]*Rule
+	refs  map[string][]*Rule
+	// refLast holds the last dotted part of every refs name, to skip
+	// resolving names that cannot match.
+	refLast map[string]bool
+	hooks   map[string][]ruleHook
+	setups  []func(p *pass)
 }
 
 var (
@@ -107,7 +110,7 @@ func getEngine() *engine {
 }
 
 func buildEngine() *engine {
-	e := &engine{byID: map[string]*Rule{}, calls: map[string][]*Rule{}, refs: map[string][]*Rule{}, hooks: map[string][]ruleHook{}}
+	e := &engine{byID: map[string]*Rule{}, calls: map[string][]*Rule{}, refs: map[string][]*Rule{}, refLast: map[string]bool{}, hooks: map[string][]ruleHook{}}
 	for _, f := range families() {
 		for _, r := range f.rules {
 			e.rules = append(e.rules, r)
@@ -118,6 +121,7 @@ func buildEngine() *engine {
 			}
 			for _, q := range r.refs {
 				e.refs[q] = append(e.refs[q], r)
+				e.refLast[q[strings.LastIndexByte(q, '.')+1:]] = true
 			}
 			for _, k := range sortedKeys(r.hooks) {
 				e.hooks[k] = append(e.hooks[k], ruleHook{r, r.hooks[k]})

@@ -242,6 +242,9 @@ var ruleBuiltinsAccess = &Rule{
 		},
 		"string": func(p *pass, r *Rule, n int32) {
 			// only as a lookup key: x['__builtins__'], .get('__builtins__'), getattr(x, '__builtins__')
+			if !strings.Contains(p.text(n), "builtins") {
+				return
+			}
 			par := p.nodes[n].parent
 			if par < 0 {
 				return

@@ -140,8 +140,8 @@ type checkResult struct {
 }
 
 type checkFile struct {
-	Path     string        `json:"path"`
-	Findings []findingJSON `json:"findings"`
+	Path     string                     `json:"path"`
+	Findings []analysis.ContractFinding `json:"findings"`
 }
 
 type checkSummary struct {
@@ -151,47 +151,14 @@ type checkSummary struct {
 	Infos    int `json:"infos"`
 }
 
-// findingJSON is the DESIGN.md finding: 1-based lines and columns.
-type findingJSON struct {
-	Rule      string   `json:"rule"`
-	Name      string   `json:"name"`
-	Severity  string   `json:"severity"`
-	CWE       int      `json:"cwe"`
-	Category  string   `json:"category"`
-	Message   string   `json:"message"`
-	Line      int      `json:"line"`
-	Column    int      `json:"column"`
-	EndLine   int      `json:"end_line"`
-	EndColumn int      `json:"end_column"`
-	Fix       *fixJSON `json:"fix,omitempty"`
-}
-
-type fixJSON struct {
-	Title string `json:"title"`
-	Safe  bool   `json:"safe"`
-}
-
-func toFindingJSON(f analysis.Finding) findingJSON {
-	j := findingJSON{
-		Rule: f.Rule, Name: f.Name, Severity: string(f.Severity), CWE: f.CWE, Category: string(f.Category),
-		Message: f.Message,
-		Line:    f.Range.Start.Line + 1, Column: f.Range.Start.Column + 1,
-		EndLine: f.Range.End.Line + 1, EndColumn: f.Range.End.Column + 1,
-	}
-	if f.Fix != nil {
-		j.Fix = &fixJSON{Title: f.Fix.Title, Safe: f.Fix.Applicability == analysis.FixSafe}
-	}
-	return j
-}
-
 func (s *Server) runCheck(ctx context.Context, src source) (any, error) {
 	cv, err := s.sourceFindings(ctx, src)
 	if err != nil {
 		return nil, err
 	}
-	res := checkResult{Files: []checkFile{{Path: displayPath(src.snap), Findings: []findingJSON{}}}, Summary: checkSummary{Files: 1}}
+	res := checkResult{Files: []checkFile{{Path: displayPath(src.snap), Findings: []analysis.ContractFinding{}}}, Summary: checkSummary{Files: 1}}
 	for _, f := range cv.findings {
-		res.Files[0].Findings = append(res.Files[0].Findings, toFindingJSON(f))
+		res.Files[0].Findings = append(res.Files[0].Findings, f.Contract(cv.snap.text))
 		switch f.Severity {
 		case "error":
 			res.Summary.Errors++
@@ -388,12 +355,12 @@ func (s *Server) showRun(ctx context.Context, d *document, snap *snapshot, res *
 // --- stelp.fixAll ---------------------------------------------------------
 
 type fixAllResult struct {
-	Path      string        `json:"path"`
-	Text      string        `json:"text"`
-	Applied   []findingJSON `json:"applied"`
-	Remaining []findingJSON `json:"remaining"`
-	Edit      any           `json:"edit,omitempty"`
-	Feedback  string        `json:"feedback"`
+	Path      string                     `json:"path"`
+	Text      string                     `json:"text"`
+	Applied   []analysis.ContractFinding `json:"applied"`
+	Remaining []analysis.ContractFinding `json:"remaining"`
+	Edit      any                        `json:"edit,omitempty"`
+	Feedback  string                     `json:"feedback"`
 }
 
 func (s *Server) runFixAll(ctx context.Context, src source, args commandArgs) (any, error) {
@@ -403,9 +370,9 @@ func (s *Server) runFixAll(ctx context.Context, src source, args commandArgs) (a
 	}
 	edits, applied, _ := safeFixes(src.snap.lines, cv.findings)
 	fixed := applyEdits(src.snap.text, edits)
-	res := fixAllResult{Path: displayPath(src.snap), Text: string(fixed), Applied: []findingJSON{}, Remaining: []findingJSON{}}
+	res := fixAllResult{Path: displayPath(src.snap), Text: string(fixed), Applied: []analysis.ContractFinding{}, Remaining: []analysis.ContractFinding{}}
 	for _, i := range applied {
-		res.Applied = append(res.Applied, toFindingJSON(cv.findings[i]))
+		res.Applied = append(res.Applied, cv.findings[i].Contract(src.snap.text))
 	}
 	// Re-check the result: what is left is what the caller must still fix.
 	after := source{snap: &snapshot{path: src.snap.path, version: -1, text: fixed, lines: newLineIndex(fixed)}}
@@ -414,7 +381,7 @@ func (s *Server) runFixAll(ctx context.Context, src source, args commandArgs) (a
 		return nil, err
 	}
 	for _, f := range acv.findings {
-		res.Remaining = append(res.Remaining, toFindingJSON(f))
+		res.Remaining = append(res.Remaining, f.Contract(fixed))
 	}
 	res.Feedback = s.fixAllFeedback(len(applied), acv.findings)
 	if src.doc != nil && len(edits) > 0 {

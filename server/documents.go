@@ -133,12 +133,9 @@ func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) error {
 	if old != nil {
 		old.close()
 	}
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
-		s.analyse(s.ctx, d)
-	}()
-	d.poke()
+	if s.goroutine(func() { s.analyse(s.ctx, d) }) {
+		d.poke()
+	}
 	return nil
 }
 

@@ -200,8 +200,8 @@ func TestCommandsWithText(t *testing.T) {
 	ed := newEditor(t, eng, Options{}, nil)
 	var check struct {
 		Files []struct {
-			Path     string        `json:"path"`
-			Findings []findingJSON `json:"findings"`
+			Path     string                     `json:"path"`
+			Findings []analysis.ContractFinding `json:"findings"`
 		} `json:"files"`
 		Summary  checkSummary `json:"summary"`
 		Feedback string       `json:"feedback"`

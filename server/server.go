@@ -56,10 +56,12 @@ type Server struct {
 	engine Engine
 	log    *zap.Logger
 
-	ctx    context.Context // cancelled when the session ends
-	cancel context.CancelFunc
-	conn   jsonrpc2.Conn
-	wg     sync.WaitGroup // document goroutines and running requests
+	ctx     context.Context // cancelled when the session ends
+	cancel  context.CancelFunc
+	conn    jsonrpc2.Conn
+	wg      sync.WaitGroup // document goroutines and running requests
+	goMu    sync.Mutex
+	closing bool // no new goroutines: Run is waiting for wg
 
 	docsMu sync.Mutex
 	docs   map[protocol.DocumentURI]*document
@@ -71,6 +73,7 @@ type Server struct {
 	initialized atomic.Bool
 	shutdown    atomic.Bool
 	exited      atomic.Bool
+	exit        chan struct{} // closed by the exit notification
 
 	config configCache
 
@@ -101,6 +104,7 @@ func New(engine Engine, opts Options) *Server {
 		engine:   engine,
 		log:      opts.Logger,
 		docs:     map[protocol.DocumentURI]*document{},
+		exit:     make(chan struct{}),
 		inflight: map[jsonrpc2.ID]context.CancelFunc{},
 
 		progressCancel: map[string]context.CancelFunc{},
@@ -117,11 +121,17 @@ func (s *Server) Run(ctx context.Context, rwc io.ReadWriteCloser) error {
 	s.conn.Go(s.ctx, s.handle)
 	select {
 	case <-s.conn.Done():
+	case <-s.exit:
+		// The read loop may sit in a read of stdin that closing cannot
+		// interrupt; after exit nothing more is read, so do not wait.
+		s.conn.Close()
 	case <-ctx.Done():
 		s.conn.Close()
-		<-s.conn.Done()
 	}
 	s.cancel()
+	s.goMu.Lock()
+	s.closing = true
+	s.goMu.Unlock()
 	s.wg.Wait()
 	if s.exited.Load() && s.shutdown.Load() {
 		return nil
@@ -175,19 +185,16 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 		res, err := s.initialize(raw)
 		return reply(ctx, res, err)
 	case "initialized":
-		s.wg.Add(1)
-		go func() {
-			defer s.wg.Done()
-			s.registerWatchers(s.ctx)
-		}()
+		s.goroutine(func() { s.registerWatchers(s.ctx) })
 		return nil
 	case "shutdown":
 		s.shutdown.Store(true)
 		return reply(ctx, nil, nil)
 	case "exit":
-		s.exited.Store(true)
-		s.cancel()
-		return s.conn.Close()
+		if !s.exited.Swap(true) {
+			close(s.exit)
+		}
+		return nil
 	case "$/cancelRequest":
 		s.cancelRequest(raw)
 		return nil
@@ -227,9 +234,7 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	s.inflightMu.Lock()
 	s.inflight[id] = cancel
 	s.inflightMu.Unlock()
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
+	started := s.goroutine(func() {
 		var res any
 		err := s.safely(method, func() (err error) { res, err = work(jctx); return err })
 		s.inflightMu.Lock()
@@ -246,8 +251,30 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 		if rerr := reply(s.ctx, res, err); rerr != nil {
 			s.log.Warn("reply", zap.String("method", method), zap.Error(rerr))
 		}
-	}()
+	})
+	if !started {
+		cancel()
+		s.inflightMu.Lock()
+		delete(s.inflight, id)
+		s.inflightMu.Unlock()
+	}
 	return nil
+}
+
+// goroutine runs f on a goroutine that Run waits for, unless the session
+// is ending (then it reports false and does not run f).
+func (s *Server) goroutine(f func()) bool {
+	s.goMu.Lock()
+	defer s.goMu.Unlock()
+	if s.closing {
+		return false
+	}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		f()
+	}()
+	return true
 }
 
 // safely runs f, turning a panic into an error (with the stack in the log)

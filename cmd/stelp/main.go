@@ -42,6 +42,7 @@ func commands() []command {
 		{name: "check", summary: "report unsafe constructs in Python files (text, JSON or SARIF)", run: runCheck},
 		{name: "run", summary: "check a Python program and run it in the isolated, restricted interpreter", run: runRun},
 		{name: workerCommand, summary: "internal: the isolated worker that runs programs", run: runWorker, hidden: true},
+		{name: "serve", summary: "run the language server (LSP over stdio, or --listen ADDRESS)", run: runServe},
 		{name: "rules", summary: "list the rules and what each one catches", run: runRules},
 		{name: "version", summary: "print the stelp version", run: runVersion},
 	}

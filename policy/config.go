@@ -433,6 +433,10 @@ func (p *parser) parseDoc(data []byte) (*yaml.Node, bool) {
 	return root, true
 }
 
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
 func deref(n *yaml.Node) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode {
 		n = n.Alias
@@ -474,6 +478,10 @@ func joinKey(prefix, key string) string {
 // duplicate keys (yaml.v3 does not when decoding into a Node).
 func (p *parser) mapping(n *yaml.Node, prefix string, each func(key string, k, v *yaml.Node)) {
 	n = deref(n)
+	if isNull(n) {
+		// `rules:` with every entry commented out: nothing to apply.
+		return
+	}
 	if n.Kind != yaml.MappingNode {
 		p.errorf(n, prefix, "want a mapping, got %s", kindName(n))
 		return
@@ -500,6 +508,9 @@ func (p *parser) mapping(n *yaml.Node, prefix string, each func(key string, k, v
 
 func (p *parser) stringList(n *yaml.Node, key string) []*yaml.Node {
 	n = deref(n)
+	if isNull(n) {
+		return nil
+	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
 		if n.Value == "" {
 			p.errorf(n, key, "empty string")
@@ -548,6 +559,9 @@ func (p *parser) layerKey(l *layer, name, key string, v *yaml.Node) {
 		l.files = &b
 	case "tools":
 		v = deref(v)
+		if isNull(v) {
+			return
+		}
 		if v.Kind != yaml.MappingNode {
 			p.errorf(v, key, "want a mapping of tool name to settings, got %s", kindName(v))
 			return

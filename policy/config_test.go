@@ -268,6 +268,8 @@ func TestValues(t *testing.T) {
 		}},
 		{"files: false", func(p *Policy) bool { return !p.Files }},
 		{"", func(p *Policy) bool { return reflect.DeepEqual(p, Default()) }},
+		// Keys whose entries are all commented out are empty, not errors.
+		{"extends:\nrules:\n  # SP101: off\nlimits:\npaths:\n  tests:\ntools:\n", func(p *Policy) bool { return reflect.DeepEqual(p, Default()) }},
 		{"# only a comment\n", func(p *Policy) bool { return reflect.DeepEqual(p, Default()) }},
 		{"rules: {eval-call: off}", func(p *Policy) bool { return p.Rules["SP101"] == SeverityOff }}, // canonical ID
 	} {

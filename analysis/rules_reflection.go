@@ -321,9 +321,13 @@ var ruleTypeConfusion = &Rule{
 			bad := false
 			switch op {
 			case "-", "/", "//", "**", "&", "|", "^", "<<", ">>", "@":
-				bad = l == "str" || rt == "str"
+				// str, list and dict support none of these (dict | dict merges)
+				// str, list and dict define none of these; only an exotic
+				// __rsub__ on the other side could save it (dict | dict merges)
+				bad = l == "str" || rt == "str" || l == "list" || rt == "list" || l == "dict" || rt == "dict"
+				bad = bad && !(op == "|" && (l == "dict" || rt == "dict"))
 			case "+":
-				bad = (l == "str" && rt == "num") || (l == "num" && rt == "str")
+				bad = l != "" && rt != "" && l != rt
 			case "*":
 				bad = l == "str" && rt == "str"
 			}
@@ -358,6 +362,17 @@ var ruleTypeConfusion = &Rule{
 func (p *pass) staticType(n int32) string {
 	n = p.unparen(n)
 	switch p.kind(n) {
+	case "identifier":
+		switch p.res.eval(n).k {
+		case vStr:
+			return "str"
+		case vNum:
+			return "num"
+		}
+	case "list", "list_comprehension":
+		return "list"
+	case "dictionary", "dictionary_comprehension":
+		return "dict"
 	case "string", "concatenated_string":
 		if p.kind(n) == "string" {
 			if st := p.childOfKind(n, "string_start"); st >= 0 {

@@ -68,8 +68,12 @@ var ruleStuckLoop = &Rule{
 			}
 			for i := cond; i < p.nodes[cond].stop; i++ {
 				switch p.nodes[i].kind {
-				case "call", "attribute", "subscript", "await", "yield", "named_expression", "lambda":
-					return // calls and object state may change behind the scenes
+				case "call":
+					if !pureBuiltins[p.callee(i)] {
+						return // calls may change or read state behind the scenes
+					}
+				case "attribute", "await", "yield", "named_expression", "lambda":
+					return // object state may change behind the scenes
 				}
 			}
 			names := p.identsIn(cond)
@@ -100,6 +104,22 @@ var ruleStuckLoop = &Rule{
 			p.reportRange(r, n, p.nodes[n].start, p.headerEnd(n), "`"+trimTo(p.headerText(n), 40)+"`: nothing in the loop changes the condition, and there is no exit")
 		},
 	},
+}
+
+// pureBuiltins return the same result for the same (unchanged) arguments.
+var pureBuiltins = setOfQ("len abs min max int float str bool sorted sum any all round ord chr tuple list set isinstance")
+
+// constantCall maps callables that return the same value on every call to
+// that value's display (for iter(f, sentinel)).
+var constantCall = map[string]string{"builtins.int": "0", "builtins.float": "", "builtins.str": "",
+	"builtins.bool": "False", "builtins.list": "", "builtins.dict": "", "builtins.tuple": "", "builtins.object": ""}
+
+func setOfQ(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m["builtins."+w] = true
+	}
+	return m
 }
 
 // declaredGlobal reports whether any function declares name global or
@@ -136,6 +156,14 @@ var ruleUnboundedIter = &Rule{
 				pos, kw := p.callArgs(it)
 				endless := q == "itertools.count" || q == "itertools.cycle" ||
 					(q == "itertools.repeat" && len(pos) < 2 && kw["times"] == 0)
+				if q == "builtins.iter" && len(pos) == 2 {
+					// iter(int, 1): a constant-returning callable never meets another sentinel
+					f, sent := p.res.eval(pos[0]), p.res.eval(pos[1])
+					if zero, ok := constantCall[f.s]; ok && sent.k != vUnknown {
+						d, _ := sent.display()
+						endless = d != zero
+					}
+				}
 				if endless {
 					p.reportRange(r, n, p.nodes[n].start, p.headerEnd(n), "`"+q+"` never ends and the loop has no exit")
 				}
@@ -182,7 +210,31 @@ var ruleRecursion = &Rule{
 				p.report(r, res.call, "`"+p.text(p.field(n, "name"))+"` calls itself on every path: no base case")
 			}
 		},
+		"lambda": lambdaSelfCall,
 	},
+}
+
+// lambdaSelfCall reports `f = lambda n: f(n - 1)`: a lambda bound to a
+// name that calls that name outside any condition.
+func lambdaSelfCall(p *pass, r *Rule, n int32) {
+	par := p.nodes[n].parent
+	if p.kind(par) != "assignment" || p.nodes[n].field != "right" || p.kind(p.field(par, "left")) != "identifier" {
+		return
+	}
+	name := normIdent(p.text(p.field(par, "left")))
+	body := p.field(n, "body")
+	for i := body; body >= 0 && i < p.nodes[body].stop; i++ {
+		switch p.kind(i) {
+		case "lambda", "conditional_expression", "boolean_operator":
+			i = p.nodes[i].stop - 1
+		case "call":
+			fn := p.unparen(p.field(i, "function"))
+			if p.kind(fn) == "identifier" && normIdent(p.text(fn)) == name {
+				p.report(r, i, "lambda `"+name+"` calls itself unconditionally: no base case")
+				return
+			}
+		}
+	}
 }
 
 var ruleNoProgress = &Rule{
@@ -530,8 +582,19 @@ var ruleHugeAlloc = &Rule{
 			case "builtins.list", "builtins.tuple", "builtins.set", "builtins.sorted":
 				size = p.rangeCount(a)
 			default:
-				if v := p.res.eval(a); v.k == vNum {
+				v := p.res.eval(a)
+				if v.k == vNum {
 					size = v.n
+				}
+				if v.k == vSeq && strings.HasPrefix(q, "numpy.") {
+					size = 1 // a shape: the product of its dimensions
+					for _, e := range v.elems {
+						if e.k != vNum {
+							size = 0
+							break
+						}
+						size *= e.n
+					}
 				}
 			}
 			if size >= hugeElements {
@@ -539,6 +602,7 @@ var ruleHugeAlloc = &Rule{
 			}
 		},
 		"list_comprehension": compHuge, "set_comprehension": compHuge, "dictionary_comprehension": compHuge,
+		"augmented_assignment": doublingInLoop, "assignment": doublingInLoop,
 	},
 }
 
@@ -553,9 +617,30 @@ func compHuge(p *pass, r *Rule, n int32) {
 			total *= cnt
 		}
 	}
+	if body := p.unparen(p.field(n, "body")); p.kind(body) == "binary_operator" {
+		if sz := p.repeatSize(body); sz > 1 {
+			total *= sz
+		}
+	}
 	if total >= hugeElements && total > 1 {
 		p.report(r, n, fmt.Sprintf("comprehension builds about %s elements", magnitude(total)))
 	}
+}
+
+// repeatSize is the element count of `seq * k` (either order), or 0.
+func (p *pass) repeatSize(n int32) float64 {
+	if p.text(p.field(n, "operator")) != "*" {
+		return 0
+	}
+	l, rt := p.unparen(p.field(n, "left")), p.unparen(p.field(n, "right"))
+	for _, pair := range [][2]int32{{l, rt}, {rt, l}} {
+		if size := p.seqSize(pair[0]); size >= 0 {
+			if c := p.res.eval(pair[1]); c.k == vNum {
+				return float64(size) * c.n
+			}
+		}
+	}
+	return 0
 }
 
 // seqSize is the length of a list/tuple/str/bytes display, or -1.
@@ -671,6 +756,74 @@ func powDigits(a, b float64) float64 {
 	return b * math.Log10(math.Abs(a))
 }
 
+// doublingInLoop flags `s += s`, `s = s + s` and `s *= k` (s a list or
+// string) inside a loop of 30+ iterations or an endless one: 2^n growth.
+func doublingInLoop(p *pass, r *Rule, n int32) {
+	l := p.field(n, "left")
+	if p.kind(l) != "identifier" {
+		return
+	}
+	name := normIdent(p.text(l))
+	right := p.unparen(p.field(n, "right"))
+	op := ""
+	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+		if !p.nodes[c].named {
+			op = p.text(c)
+		}
+	}
+	isName := func(x int32) bool { return p.kind(x) == "identifier" && normIdent(p.text(x)) == name }
+	grows := false
+	switch op {
+	case "+=":
+		grows = isName(right)
+	case "*=":
+		if v := p.res.eval(right); v.k == vNum && v.n >= 2 {
+			grows = p.seqLike(name, n)
+		}
+	case "=":
+		if p.kind(right) == "binary_operator" {
+			a, b := p.unparen(p.field(right, "left")), p.unparen(p.field(right, "right"))
+			switch p.text(p.field(right, "operator")) {
+			case "+":
+				grows = isName(a) && isName(b)
+			case "*":
+				if v := p.res.eval(b); isName(a) && v.k == vNum && v.n >= 2 {
+					grows = p.seqLike(name, n)
+				}
+			}
+		}
+	}
+	if !grows {
+		return
+	}
+	loop := p.enclosingLoop(n)
+	if loop < 0 {
+		return
+	}
+	iters := p.rangeCount(p.field(loop, "right"))
+	if p.kind(loop) == "while_statement" {
+		if v, known := p.truth(p.field(loop, "condition")); known && v {
+			iters = math.Inf(1)
+		}
+	}
+	if iters >= 30 {
+		p.report(r, n, "`"+name+"` doubles on every iteration: memory grows as 2^n")
+	}
+}
+
+// seqLike reports whether name is bound to a list, tuple or string display.
+func (p *pass) seqLike(name string, at int32) bool {
+	for _, b := range p.res.binds[scopeName{p.res.scopeOf[at], name}] {
+		if b.kind == bAssign {
+			switch p.kind(p.unparen(b.rhs)) {
+			case "list", "string", "concatenated_string", "tuple":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var ruleHugeLoop = &Rule{
 	ID: "SP808", Name: "huge-iteration", CWE: 400, Category: CatResource, Severity: policy.SeverityError,
 	Summary: "Loops over constant ranges run millions of iterations",
@@ -710,6 +863,44 @@ var ruleHugeLoop = &Rule{
 					}
 				}
 				p.reportRange(r, n, p.nodes[n].start, p.headerEnd(n), fmt.Sprintf("`%s` runs about %s iterations", trimTo(p.headerText(n), 40), magnitude(total)))
+			}
+		},
+		"while_statement": func(p *pass, r *Rule, n int32) {
+			// while i < 10**8: i += 1
+			cond := p.unparen(p.field(n, "condition"))
+			if p.kind(cond) != "comparison_operator" {
+				return
+			}
+			cs := p.namedChildren(cond)
+			if len(cs) != 2 {
+				return
+			}
+			var name string
+			var bound value
+			if p.kind(cs[0]) == "identifier" {
+				name, bound = normIdent(p.text(cs[0])), p.res.eval(cs[1])
+			} else if p.kind(cs[1]) == "identifier" {
+				name, bound = normIdent(p.text(cs[1])), p.res.eval(cs[0])
+			}
+			if name == "" || bound.k != vNum || math.Abs(bound.n) < nestedIters {
+				return
+			}
+			body := p.field(n, "body")
+			for i := body; body >= 0 && i < p.nodes[body].stop; i++ {
+				if p.kind(i) != "augmented_assignment" || normIdent(p.text(p.field(i, "left"))) != name {
+					continue
+				}
+				op := ""
+				for c := p.nodes[i].first; c >= 0; c = p.nodes[c].next {
+					if !p.nodes[c].named {
+						op = p.text(c)
+					}
+				}
+				step := p.res.eval(p.field(i, "right"))
+				if (op == "+=" || op == "-=") && step.k == vNum && step.n != 0 && math.Abs(bound.n/step.n) >= nestedIters {
+					p.reportRange(r, n, p.nodes[n].start, p.headerEnd(n), fmt.Sprintf("`%s` counts to about %s", trimTo(p.headerText(n), 40), magnitude(math.Abs(bound.n/step.n))))
+					return
+				}
 			}
 		},
 		"call": func(p *pass, r *Rule, n int32) {

@@ -93,7 +93,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return usageErr(fs, stderr, "--stdin-filename needs - among the paths")
 	}
 
-	c := &checker{analyze: analysis.Check, loader: newLoader(), stdin: stdin, stdinName: *stdinName, found: map[string]findResult{}, configErrs: map[string]bool{}}
+	c := &checker{newAnalyzer: parserAnalyzer, loader: newLoader(), stdin: stdin, stdinName: *stdinName, found: map[string]findResult{}, configErrs: map[string]bool{}}
 	if *configPath != "" {
 		cfg, err := c.loader.Load(ctx, *configPath)
 		if err != nil {
@@ -265,12 +265,30 @@ func describeErr(err error) string {
 	return err.Error()
 }
 
+// analyzeFunc checks one source; an error means it could not be analysed.
+type analyzeFunc func(ctx context.Context, src []byte, pol *policy.Policy) ([]analysis.Finding, error)
+
+// parserAnalyzer gives one worker goroutine its own tree-sitter parser,
+// reused across that worker's files (a parser is not safe for concurrent
+// use, and building one per file costs about a tenth of the check).
+func parserAnalyzer() (analyzeFunc, func()) {
+	p := analysis.NewParser()
+	return func(ctx context.Context, src []byte, pol *policy.Policy) ([]analysis.Finding, error) {
+		t, err := p.Parse(ctx, nil, src)
+		if err != nil {
+			return nil, err
+		}
+		defer t.Close()
+		return analysis.CheckTree(ctx, t, pol), nil
+	}, p.Close
+}
+
 type checker struct {
-	analyze   func(ctx context.Context, src []byte, pol *policy.Policy) []analysis.Finding
-	loader    *policy.Loader
-	fixed     *policy.Config // from --config; nil = discover per file
-	stdin     io.Reader
-	stdinName string
+	newAnalyzer func() (analyzeFunc, func()) // one per worker goroutine
+	loader      *policy.Loader
+	fixed       *policy.Config // from --config; nil = discover per file
+	stdin       io.Reader
+	stdinName   string
 
 	mu            sync.Mutex
 	found         map[string]findResult // directory -> config discovered for it
@@ -286,8 +304,10 @@ func (c *checker) checkAll(ctx context.Context, inputs []*checkInput) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			analyze, done := c.newAnalyzer()
+			defer done()
 			for in := range work {
-				c.checkOne(ctx, in)
+				c.checkOne(ctx, analyze, in)
 			}
 		}()
 	}
@@ -305,7 +325,7 @@ func (c *checker) checkAll(ctx context.Context, inputs []*checkInput) {
 	wg.Wait()
 }
 
-func (c *checker) checkOne(ctx context.Context, in *checkInput) {
+func (c *checker) checkOne(ctx context.Context, analyze analyzeFunc, in *checkInput) {
 	// A bug that panics on one file must not lose the results of the
 	// others; the file is reported as not checked (exit 2).
 	defer func() {
@@ -330,8 +350,12 @@ func (c *checker) checkOne(ctx context.Context, in *checkInput) {
 		in.problem = "not checked: its config is invalid (see below)"
 		return
 	}
-	in.src = src
-	in.findings = c.analyze(ctx, src, pol)
+	findings, err := analyze(ctx, src, pol)
+	if err != nil {
+		in.problem = "could not analyse: " + err.Error()
+		return
+	}
+	in.src, in.findings = src, findings
 	sort.SliceStable(in.findings, func(i, j int) bool {
 		a, b := in.findings[i].Range.Start, in.findings[j].Range.Start
 		if a.Line != b.Line {

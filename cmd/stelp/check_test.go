@@ -394,11 +394,13 @@ func TestCheckNoFiles(t *testing.T) {
 func TestCheckRecoversPanic(t *testing.T) {
 	root := project(t, map[string]string{"a.py": evalSrc, "boom.py": "boom\n", "c.py": cleanSrc})
 	c := &checker{
-		analyze: func(ctx context.Context, src []byte, pol *policy.Policy) []analysis.Finding {
-			if string(src) == "boom\n" {
-				panic("index out of range")
-			}
-			return analysis.Check(ctx, src, pol)
+		newAnalyzer: func() (analyzeFunc, func()) {
+			return func(ctx context.Context, src []byte, pol *policy.Policy) ([]analysis.Finding, error) {
+				if string(src) == "boom\n" {
+					panic("index out of range")
+				}
+				return analysis.Check(ctx, src, pol), nil
+			}, func() {}
 		},
 		loader: newLoader(), found: map[string]findResult{}, configErrs: map[string]bool{},
 	}

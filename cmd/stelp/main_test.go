@@ -21,7 +21,7 @@ func stelp(t *testing.T, stdin string, args ...string) (int, string, string) {
 // project writes files (slash paths -> content) under a temp dir that is
 // its own repository root (a .git marker), so config discovery never
 // climbs into whatever is above the temp dir.
-func project(t *testing.T, files map[string]string) string {
+func project(t testing.TB, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
 	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {

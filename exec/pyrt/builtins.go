@@ -436,6 +436,12 @@ func builtinSum(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 	}
 	// Floats are summed like CPython: plain double addition.
 	err := pyobj.ForEach(args[0], func(item py.Object) (bool, error) {
+		if b, ok := item.(py.Bool); ok {
+			item = boolToInt(b)
+		}
+		if b, ok := acc.(py.Bool); ok {
+			acc = boolToInt(b)
+		}
 		r, err := py.Add(acc, item)
 		if err != nil {
 			return true, fixOpError(err, "+", acc, item)

@@ -12,8 +12,6 @@ func installTypeMethods() {
 	installStrMethods()
 	installListMethods()
 	installTupleMethods()
-	installDictMethods()
-	installSetMethods()
 	installConstructors()
 }
 

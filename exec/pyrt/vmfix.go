@@ -145,6 +145,7 @@ func patchVM() {
 	}
 	jumpTable[vm.BINARY_MODULO] = mod(origMod)
 	jumpTable[vm.INPLACE_MODULO] = mod(origIMod)
+	patchBoolArith()
 
 	jumpTable[vm.BUILD_MAP] = func(v unsafe.Pointer, count int32) error {
 		push(vmFrame(v), pyobj.NewDictSized(int(count)))
@@ -329,4 +330,121 @@ func loadedConsts(f *py.Frame, n int) bool {
 		}
 	}
 	return true
+}
+
+// boolToInt returns the int value of a bool (bool is an int subclass in
+// CPython; gpython's Bool has no arithmetic).
+func boolToInt(o py.Object) py.Object {
+	if b, ok := o.(py.Bool); ok {
+		if b {
+			return py.Int(1)
+		}
+		return py.Int(0)
+	}
+	return o
+}
+
+func isNumeric(o py.Object) bool {
+	switch o.(type) {
+	case py.Int, py.Float, py.Bool, *py.BigInt, py.Complex:
+		return true
+	}
+	return false
+}
+
+// patchBoolArith makes bools behave as ints in arithmetic opcodes.
+func patchBoolArith() {
+	binary := []vm.OpCode{vm.BINARY_ADD, vm.BINARY_SUBTRACT, vm.BINARY_MULTIPLY, vm.BINARY_TRUE_DIVIDE,
+		vm.BINARY_FLOOR_DIVIDE, vm.BINARY_MODULO, vm.BINARY_POWER, vm.BINARY_LSHIFT, vm.BINARY_RSHIFT,
+		vm.INPLACE_ADD, vm.INPLACE_SUBTRACT, vm.INPLACE_MULTIPLY, vm.INPLACE_TRUE_DIVIDE,
+		vm.INPLACE_FLOOR_DIVIDE, vm.INPLACE_MODULO, vm.INPLACE_POWER, vm.INPLACE_LSHIFT, vm.INPLACE_RSHIFT,
+		vm.BINARY_AND, vm.BINARY_OR, vm.BINARY_XOR, vm.INPLACE_AND, vm.INPLACE_OR, vm.INPLACE_XOR}
+	for _, op := range binary {
+		op := op
+		orig := jumpTable[op]
+		jumpTable[op] = func(v unsafe.Pointer, arg int32) error {
+			f := vmFrame(v)
+			n := len(f.Stack)
+			a, b := f.Stack[n-2], f.Stack[n-1]
+			_, ab := a.(py.Bool)
+			_, bb := b.(py.Bool)
+			if ab || bb {
+				if ab && bb {
+					switch op {
+					case vm.BINARY_AND, vm.INPLACE_AND:
+						f.Stack = f.Stack[:n-1]
+						setTop(f, py.NewBool(bool(a.(py.Bool)) && bool(b.(py.Bool))))
+						return nil
+					case vm.BINARY_OR, vm.INPLACE_OR:
+						f.Stack = f.Stack[:n-1]
+						setTop(f, py.NewBool(bool(a.(py.Bool)) || bool(b.(py.Bool))))
+						return nil
+					case vm.BINARY_XOR, vm.INPLACE_XOR:
+						f.Stack = f.Stack[:n-1]
+						setTop(f, py.NewBool(bool(a.(py.Bool)) != bool(b.(py.Bool))))
+						return nil
+					}
+				}
+				if isNumeric(a) && isNumeric(b) {
+					f.Stack[n-2], f.Stack[n-1] = boolToInt(a), boolToInt(b)
+				} else if ab {
+					if _, isInst := b.(*pyobj.Instance); !isInst {
+						f.Stack[n-2] = boolToInt(a)
+					}
+				} else if _, isInst := a.(*pyobj.Instance); !isInst {
+					f.Stack[n-1] = boolToInt(b)
+				}
+			}
+			if err := zeroDivision(op, f.Stack[n-2], f.Stack[n-1]); err != nil {
+				return err
+			}
+			if (op == vm.BINARY_POWER || op == vm.INPLACE_POWER) && isNumeric(f.Stack[n-1]) {
+				r, err := powOp(f.Stack[n-2], f.Stack[n-1])
+				if err != nil {
+					return err
+				}
+				f.Stack = f.Stack[:n-1]
+				setTop(f, r)
+				return nil
+			}
+			return orig(v, arg)
+		}
+	}
+	for _, op := range []vm.OpCode{vm.UNARY_NEGATIVE, vm.UNARY_POSITIVE, vm.UNARY_INVERT} {
+		orig := jumpTable[op]
+		jumpTable[op] = func(v unsafe.Pointer, arg int32) error {
+			f := vmFrame(v)
+			setTop(f, boolToInt(top(f)))
+			return orig(v, arg)
+		}
+	}
+}
+
+// zeroDivision raises CPython's ZeroDivisionError for a numeric operation
+// by zero (gpython's messages differ, and 0.0 ** -1 gave inf).
+func zeroDivision(op vm.OpCode, a, b py.Object) error {
+	if !isNumeric(a) || !isNumeric(b) || !isZero(b) {
+		return nil
+	}
+	_, af := a.(py.Float)
+	_, bf := b.(py.Float)
+	isFloat := af || bf
+	switch op {
+	case vm.BINARY_TRUE_DIVIDE, vm.INPLACE_TRUE_DIVIDE:
+		if isFloat {
+			return py.ExceptionNewf(py.ZeroDivisionError, "float division by zero")
+		}
+		return py.ExceptionNewf(py.ZeroDivisionError, "division by zero")
+	case vm.BINARY_FLOOR_DIVIDE, vm.INPLACE_FLOOR_DIVIDE:
+		if isFloat {
+			return py.ExceptionNewf(py.ZeroDivisionError, "float floor division by zero")
+		}
+		return py.ExceptionNewf(py.ZeroDivisionError, "integer division or modulo by zero")
+	case vm.BINARY_MODULO, vm.INPLACE_MODULO:
+		if isFloat {
+			return py.ExceptionNewf(py.ZeroDivisionError, "float modulo")
+		}
+		return py.ExceptionNewf(py.ZeroDivisionError, "integer modulo by zero")
+	}
+	return nil
 }

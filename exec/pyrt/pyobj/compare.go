@@ -53,6 +53,13 @@ func RichCompare(a, b py.Object, op CompareOp) (py.Object, error) {
 			return py.NewBool(cmpResult(c, op)), nil
 		}
 	}
+	if _, ok := a.(py.Bool); ok && isNumber(b) {
+		a = boolInt(a)
+		b = boolInt(b)
+	} else if _, ok := b.(py.Bool); ok && isNumber(a) {
+		a = boolInt(a)
+		b = boolInt(b)
+	}
 	if as, ok := sequenceItems(a); ok {
 		if bs, ok := sequenceItems(b); ok && sameSeqKind(a, b) {
 			return compareSeq(as, bs, op)
@@ -234,4 +241,22 @@ func SortObjects(items []py.Object, key py.Object, reverse bool) error {
 	}
 	copy(items, out)
 	return nil
+}
+
+func isNumber(o py.Object) bool {
+	switch o.(type) {
+	case py.Int, py.Float, py.Bool, *py.BigInt:
+		return true
+	}
+	return false
+}
+
+func boolInt(o py.Object) py.Object {
+	if b, ok := o.(py.Bool); ok {
+		if b {
+			return py.Int(1)
+		}
+		return py.Int(0)
+	}
+	return o
 }

@@ -342,10 +342,7 @@ func formatFloat(f float64, spec string, value py.Object) (string, error) {
 			if prec == 0 {
 				prec = 1
 			}
-			body = formatG(a, prec, fs.Alt)
-			if !strings.ContainsAny(body, ".en") {
-				body += ".0"
-			}
+			body = formatGDot0(a, prec, fs.Alt)
 		}
 	default:
 		return "", badType(fs, value)
@@ -419,6 +416,51 @@ func formatG(a float64, prec int, alt bool) string {
 		}
 	}
 	return out
+}
+
+// formatGDot0 is the no-type float format with a precision: like 'g', but
+// switching to exponent form one digit earlier and always showing a
+// fractional part in fixed form (CPython's Py_DTSF_ADD_DOT_0).
+func formatGDot0(a float64, prec int, alt bool) string {
+	if a == 0 || math.IsInf(a, 0) || math.IsNaN(a) {
+		s := formatG(a, prec, alt)
+		if !strings.ContainsAny(s, ".en") {
+			s += ".0"
+		}
+		return s
+	}
+	e := strconv.FormatFloat(a, 'e', prec-1, 64)
+	_, expS, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(expS)
+	if exp < -4 || exp >= prec-1 {
+		return formatExp(a, prec, alt)
+	}
+	s := strconv.FormatFloat(a, 'f', prec-1-exp, 64)
+	if !alt && strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if !strings.Contains(s, ".") {
+		s += ".0"
+	}
+	return s
+}
+
+func formatExp(a float64, prec int, alt bool) string {
+	e := strconv.FormatFloat(a, 'e', prec-1, 64)
+	mant, expS, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(expS)
+	if !alt && strings.Contains(mant, ".") {
+		mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
+	}
+	sign := "+"
+	if exp < 0 {
+		sign, exp = "-", -exp
+	}
+	es := strconv.Itoa(exp)
+	if len(es) < 2 {
+		es = "0" + es
+	}
+	return mant + "e" + sign + es
 }
 
 // Convert applies a conversion ('r', 's', 'a' or none) before formatting.

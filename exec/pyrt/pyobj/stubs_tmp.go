@@ -1,4 +1,0 @@
-package pyobj
-
-func initDictMethods() {}
-func initSetMethods()  {}

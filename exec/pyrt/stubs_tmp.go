@@ -1,7 +1,0 @@
-package pyrt
-func installStrMethods() {}
-func installListMethods() {}
-func installTupleMethods() {}
-func installDictMethods() {}
-func installSetMethods() {}
-func installConstructors() {}

@@ -15,7 +15,7 @@ import (
 // editor is an in-process fake LSP client, as gopls tests have: a real
 // jsonrpc2 connection over net.Pipe to a real Server.
 type editor struct {
-	t      *testing.T
+	t      testing.TB
 	conn   jsonrpc2.Conn
 	server *Server
 	runErr chan error
@@ -33,7 +33,7 @@ type note struct {
 	params json.RawMessage
 }
 
-func newEditor(t *testing.T, eng Engine, opts Options, caps map[string]any) *editor {
+func newEditor(t testing.TB, eng Engine, opts Options, caps map[string]any) *editor {
 	t.Helper()
 	if opts.Debounce == 0 {
 		opts.Debounce = -1

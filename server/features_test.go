@@ -44,7 +44,7 @@ func (ed *editor) codeActions(uri string, line int, only ...string) []codeAction
 }
 
 // applyTo applies an action's edits to text (as a client would).
-func applyTo(t *testing.T, text string, a codeAction) string {
+func applyTo(t testing.TB, text string, a codeAction) string {
 	t.Helper()
 	if len(a.Edit.DocumentChanges) != 1 {
 		t.Fatalf("action %q has %d document changes", a.Title, len(a.Edit.DocumentChanges))

@@ -96,6 +96,7 @@ func (s *Server) executeFeedback(res *exec.Result, findings []analysis.Finding) 
 			}
 		}
 		s.writeFindings(&b, blocking)
+		b.WriteString("\nRewrite these lines without those constructs (only allowed modules and builtins), then run again.")
 		return b.String()
 	case exec.StatusError:
 		if e := res.Exception; e != nil {

@@ -89,18 +89,17 @@ func (e *PipelineEngine) Execute(ctx context.Context, src []byte, pol *policy.Po
 }
 
 // Rule turns a registry entry into feedback material: its summary, and
-// its "good" example as the advice when that fits on one line.
+// the first sentence of its rationale as the explanation. (The registry's
+// "good" examples are not always alternatives to the flagged code, so
+// they are not offered as advice.)
 func (e *PipelineEngine) Rule(id string) (RuleInfo, bool) {
 	r := analysis.RuleByID(id)
 	if r == nil {
 		return RuleInfo{}, false
 	}
-	info := RuleInfo{ID: r.ID, Name: r.Name, Summary: r.Summary}
-	if good := strings.TrimSpace(r.Good); good != "" {
-		lines := strings.Split(good, "\n")
-		if len(lines) <= 2 {
-			info.Advice = "instead write e.g. `" + strings.Join(lines, "; ") + "`"
-		}
+	why := strings.TrimSpace(r.Why)
+	if i := strings.Index(why, ". "); i >= 0 {
+		why = why[:i]
 	}
-	return info, true
+	return RuleInfo{ID: r.ID, Name: r.Name, Summary: r.Summary, Advice: why}, true
 }

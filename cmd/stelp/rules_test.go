@@ -98,6 +98,8 @@ func TestVersion(t *testing.T) {
 		{"v1.2.3", info, "stelp v1.2.3 (rev 0123456789ab, modified)" + tail},
 		{"v1.2.3", nil, "stelp v1.2.3" + tail},
 		{"", &debug.BuildInfo{}, "stelp (devel)" + tail},
+		{"", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261125063215-0123456789ab+dirty"}, Settings: info.Settings},
+			"stelp v0.0.0-20261125063215-0123456789ab+dirty" + tail},
 	} {
 		if got := versionString(tc.linked, tc.info); got != tc.want {
 			t.Errorf("versionString(%q) = %q, want %q", tc.linked, got, tc.want)

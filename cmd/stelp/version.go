@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
 )
 
 // version is set at link time by release builds:
@@ -51,10 +52,11 @@ func versionString(linked string, info *debug.BuildInfo) string {
 		v = "(devel)"
 	}
 	out := "stelp " + v
-	if rev != "" {
-		if len(rev) > 12 {
-			rev = rev[:12]
-		}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	// A pseudo-version (v0.0.0-2026...-801e5ed9ca42+dirty) already names it.
+	if rev != "" && !strings.Contains(v, rev) {
 		if modified == "true" {
 			rev += ", modified"
 		}

@@ -202,23 +202,15 @@ func (ed *editor) published(uri string) []publishParams {
 	return out
 }
 
-func (ed *editor) requestsFor(method string) []note {
-	ed.mu.Lock()
-	defer ed.mu.Unlock()
-	var out []note
-	for _, n := range ed.requests {
-		if n.method == method {
-			out = append(out, n)
-		}
-	}
-	return out
-}
+func (ed *editor) requestsFor(method string) []note { return ed.filter(&ed.requests, method) }
 
-func (ed *editor) notesFor(method string) []note {
+func (ed *editor) notesFor(method string) []note { return ed.filter(&ed.notes, method) }
+
+func (ed *editor) filter(list *[]note, method string) []note {
 	ed.mu.Lock()
 	defer ed.mu.Unlock()
 	var out []note
-	for _, n := range ed.notes {
+	for _, n := range *list {
 		if n.method == method {
 			out = append(out, n)
 		}

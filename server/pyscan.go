@@ -194,44 +194,11 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// bracketed returns the text between src[open] (a bracket) and its match.
-func bracketed(src []byte, open int) (string, bool) {
+// structure calls visit for each byte of s outside string literals and
+// comments, with the bracket depth before that byte, until visit returns
+// false.
+func structure(s string, visit func(i int, c byte, depth int) bool) {
 	depth := 0
-	var quote byte
-	for i := open; i < len(src); i++ {
-		c := src[i]
-		if quote != 0 {
-			if c == '\\' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		switch c {
-		case '\'', '"':
-			quote = c
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-			if depth == 0 {
-				return string(src[open+1 : i]), true
-			}
-		case '#':
-			for i < len(src) && src[i] != '\n' {
-				i++
-			}
-		}
-	}
-	return "", false
-}
-
-// splitTop splits s at top-level occurrences of sep (outside brackets and
-// strings).
-func splitTop(s string, sep byte) []string {
-	var parts []string
-	depth, start := 0, 0
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -243,6 +210,15 @@ func splitTop(s string, sep byte) []string {
 			}
 			continue
 		}
+		if c == '#' {
+			for i < len(s) && s[i] != '\n' {
+				i++
+			}
+			continue
+		}
+		if !visit(i, c, depth) {
+			return
+		}
 		switch c {
 		case '\'', '"':
 			quote = c
@@ -250,13 +226,35 @@ func splitTop(s string, sep byte) []string {
 			depth++
 		case ')', ']', '}':
 			depth--
-		case sep:
-			if depth == 0 {
-				parts = append(parts, s[start:i])
-				start = i + 1
-			}
 		}
 	}
+}
+
+// bracketed returns the text between src[open] (a bracket) and its match.
+func bracketed(src []byte, open int) (inner string, ok bool) {
+	s := string(src[open:])
+	structure(s, func(i int, c byte, depth int) bool {
+		if depth == 1 && (c == ')' || c == ']' || c == '}') {
+			inner, ok = s[1:i], true
+			return false
+		}
+		return true
+	})
+	return inner, ok
+}
+
+// splitTop splits s at top-level occurrences of sep (outside brackets and
+// strings).
+func splitTop(s string, sep byte) []string {
+	var parts []string
+	start := 0
+	structure(s, func(i int, c byte, depth int) bool {
+		if c == sep && depth == 0 {
+			parts = append(parts, s[start:i])
+			start = i + 1
+		}
+		return true
+	})
 	return append(parts, s[start:])
 }
 

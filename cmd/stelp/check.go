@@ -191,7 +191,30 @@ func collect(paths []string, stdinName string) []*checkInput {
 		}
 		inputs = append(inputs, walk(p)...)
 	}
-	return inputs
+	return dedupe(inputs)
+}
+
+// dedupe drops later mentions of a file already listed (`check . a.py`,
+// `check src src/x.py`), so each file is checked and counted once.
+func dedupe(inputs []*checkInput) []*checkInput {
+	seen := map[string]bool{}
+	out := inputs[:0]
+	for _, in := range inputs {
+		key := in.path
+		if !in.stdin {
+			if abs, err := filepath.Abs(in.path); err == nil {
+				key = abs
+			}
+		} else {
+			key = "\x00stdin" // never equal to a file's path
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, in)
+	}
+	return out
 }
 
 // skippedDirs are directory names that hold other people's code or build

@@ -415,3 +415,17 @@ func TestCheckRecoversPanic(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestCheckDedupes(t *testing.T) {
+	root := project(t, map[string]string{"a.py": evalSrc, "sub/b.py": evalSrc})
+	a := filepath.Join(root, "a.py")
+	_, rep, _ := checkJSON(t, "", a, root, filepath.Join(root, "sub", "b.py"), filepath.Join(root, "sub", "..", "a.py"))
+	var got []string
+	for _, f := range rep.Files {
+		got = append(got, f.Path)
+	}
+	want := []string{a, filepath.Join(root, "sub", "b.py")}
+	if !slices.Equal(got, want) || rep.Summary.Errors != 2 {
+		t.Errorf("checked %v (%+v), want each file once: %v", got, rep.Summary, want)
+	}
+}

@@ -36,10 +36,14 @@ func (s *session) step(n int64) {
 // tick is __stelp_tick__(line): one loop iteration. It returns True so it
 // can sit in front of a loop condition: `while __stelp_tick__(3) and (c):`.
 func (s *session) tick(args py.Tuple, _ py.StringDict) (py.Object, error) {
-	if l := lineArg(args, 0); l > 0 {
+	l := lineArg(args, 0)
+	if l > 0 {
 		s.lastLine = l
 	}
 	s.step(1)
+	if s.trace != nil {
+		s.trace.count(l)
+	}
 	return py.True, nil
 }
 
@@ -92,13 +96,14 @@ func (s *session) iterWrap(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &tickIter{s: s, inner: it, line: lineArg(args, 1)}, nil
+	return &tickIter{s: s, inner: it, line: lineArg(args, 1), count: lineArg(args, 2) == 1 && s.trace != nil}, nil
 }
 
 type tickIter struct {
 	s     *session
 	inner py.Object
 	line  int
+	count bool // count the line per item (a traced for statement)
 }
 
 var tickIterType = py.NewType("iterator", "budgeted iterator")
@@ -110,7 +115,11 @@ func (t *tickIter) M__next__() (py.Object, error) {
 		t.s.lastLine = t.line
 	}
 	t.s.step(1)
-	return py.Next(t.inner)
+	v, err := py.Next(t.inner)
+	if t.count && err == nil {
+		t.s.trace.count(t.line)
+	}
+	return v, err
 }
 
 // depthTracker counts live Python calls from the Go stack: each function

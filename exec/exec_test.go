@@ -101,3 +101,71 @@ func TestPoolCancel(t *testing.T) {
 		t.Fatalf("cancel took %s", time.Since(start))
 	}
 }
+
+// A program that rewrites a built-in type's method table (shared by the
+// whole worker process) must not leave the change to the next program.
+func TestPoolTaintedWorkerReplaced(t *testing.T) {
+	ctx := context.Background()
+	p, err := NewPool(ctx, PoolOptions{Size: 1, MemoryMB: 256})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	first, err := p.Run(ctx, &Request{Code: "str.replace = len\nint.evil = 1\nprint('x'.replace('x', 'y'))\n", Limits: testLimits()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("tainting run: %s %q %+v", first.Status, first.Stdout, first.Exception)
+	res, err := p.Run(ctx, &Request{Code: "print('x'.replace('x', 'y'), hasattr(int, 'evil'))\n", Limits: testLimits()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != StatusOK || res.Stdout != "y False\n" {
+		t.Fatalf("next run saw the change: %+v %+v", res, res.Exception)
+	}
+}
+
+func TestInputAndTrace(t *testing.T) {
+	res, err := OneShot{}.Run(context.Background(), &Request{
+		Code:   "a = input()\n__stelp_trace__(1, 'a', a)\nb = input()\n",
+		Stdin:  "one\n",
+		Trace:  true,
+		Limits: testLimits(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != StatusError || res.Exception.Type != "EOFError" || res.Exception.Line != 3 {
+		t.Fatalf("want EOFError on line 3: %+v", res)
+	}
+	if len(res.Trace) != 1 || res.Trace[0].Values["a"] != "'one'" {
+		t.Fatalf("trace: %+v", res.Trace)
+	}
+}
+
+func TestOutputCap(t *testing.T) {
+	lim := testLimits()
+	lim.OutputKB = 1
+	res, err := OneShot{}.Run(context.Background(), &Request{Code: "print('y' * 5000)\n", Limits: lim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != StatusLimit || res.Limit.Kind != "output" || len(res.Stdout) != 1024 {
+		t.Fatalf("want output limit with 1 KiB kept: status %s, %d bytes", res.Status, len(res.Stdout))
+	}
+}
+
+func TestFilesVFS(t *testing.T) {
+	res, err := OneShot{}.Run(context.Background(), &Request{
+		Code:         "with open('in.txt') as f:\n    data = f.read()\nout = open('out.txt', 'w')\nout.write(data.replace('h', 'H'))\nout.close()\nprint(open('out.txt').read())\nopen('/etc/passwd')\n",
+		Files:        map[string]string{"in.txt": "hello"},
+		FilesAllowed: true,
+		Limits:       testLimits(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Stdout != "Hello\n" || res.Status != StatusError || res.Exception.Type != "FileNotFoundError" {
+		t.Fatalf("vfs: %+v %+v", res, res.Exception)
+	}
+}

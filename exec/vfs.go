@@ -155,6 +155,13 @@ func (f *vfsFile) M__getattribute__(name string) (py.Object, error) {
 			f.buf.WriteString(string(str))
 			return py.Int(len(str)), nil
 		})
+	case "__enter__":
+		return newMethod(name, func(py.Tuple, py.StringDict) (py.Object, error) { return f, nil }), nil
+	case "__exit__":
+		return newMethod(name, func(py.Tuple, py.StringDict) (py.Object, error) {
+			f.close()
+			return py.False, nil
+		}), nil
 	case "close":
 		return newMethod(name, func(py.Tuple, py.StringDict) (py.Object, error) {
 			f.close()

@@ -12,7 +12,8 @@
 //
 //	__stelp_tick__(line) -> True         one loop iteration
 //	__stelp_enter__(line) -> True        a function entry (depth check)
-//	__stelp_iter__(iterable, line)       an iterator charging a step per item
+//	__stelp_iter__(iterable, line[, 1])  an iterator charging a step per item
+//	                                     (1: also count the line, for traces)
 //	__stelp_attr__(obj, 'name'[, 1])     a guarded attribute read (or store/del)
 //	__stelp_line__(line) -> True         a statement start (traces)
 //	__stelp_trace__(line, 'name', value) a traced assignment
@@ -83,7 +84,11 @@ func Instrument(ctx context.Context, src []byte, opt Options) ([]byte, error) {
 	r.visit(root, false)
 	var b strings.Builder
 	b.Grow(len(src) + len(src)/2)
+	// The module node may not span leading blank lines or trailing
+	// comments; keep them.
+	b.Write(src[:root.StartByte()])
 	r.render(&b, root)
+	b.Write(src[root.EndByte():])
 	out := b.String()
 	if strings.Count(out, "\n") != strings.Count(string(src), "\n") {
 		return nil, fmt.Errorf("instrument: internal error: line count changed")
@@ -144,7 +149,13 @@ func (r *rewriter) visit(n *sitter.Node, store bool) {
 		}
 	case "for_statement":
 		if it := n.ChildByFieldName("right"); it != nil {
-			r.add(it, "__stelp_iter__((", "), "+line(n)+")")
+			// With traces, the third argument counts the for line once
+			// per item.
+			post := "), " + line(n) + ")"
+			if r.opt.Trace {
+				post = "), " + line(n) + ", 1)"
+			}
+			r.add(it, "__stelp_iter__((", post)
 		}
 	case "for_in_clause":
 		if it := n.ChildByFieldName("right"); it != nil {

@@ -1,0 +1,38 @@
+package exec
+
+import (
+	"context"
+	"testing"
+)
+
+var trivial = &Request{Code: "x = 1\nprint(x)\n"}
+
+// BenchmarkRunTrivialOneShot is what `stelp run` pays per program beyond
+// its own start: a fresh worker (re-exec, warm-up, lock-down) and one run.
+func BenchmarkRunTrivialOneShot(b *testing.B) {
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		res, err := OneShot{}.Run(ctx, trivial)
+		if err != nil || res.Status != StatusOK {
+			b.Fatalf("%v %+v", err, res)
+		}
+	}
+}
+
+// BenchmarkPoolRunTrivial is a warm worker's per-run overhead: framing,
+// a fresh interpreter context, guards, and the reply.
+func BenchmarkPoolRunTrivial(b *testing.B) {
+	ctx := context.Background()
+	p, err := NewPool(ctx, PoolOptions{Size: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := p.Run(ctx, trivial)
+		if err != nil || res.Status != StatusOK {
+			b.Fatalf("%v %+v", err, res)
+		}
+	}
+}

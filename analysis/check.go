@@ -273,16 +273,12 @@ func isScope(k string) bool {
 	return k == "function_definition" || k == "lambda" || k == "class_definition"
 }
 
-// enclosingFunc returns the nearest enclosing function_definition or -1.
+// enclosingFunc returns the function_definition whose scope holds n, or
+// -1 (module, class body or lambda).
 func (p *pass) enclosingFunc(n int32) int32 {
-	for n = p.nodes[n].parent; n >= 0; n = p.nodes[n].parent {
-		k := p.nodes[n].kind
-		if k == "function_definition" {
-			return n
-		}
-		if k == "lambda" || k == "class_definition" {
-			return -1
-		}
+	s := p.res.scopeOf[n]
+	if s > 0 && p.nodes[s].kind == "function_definition" {
+		return s
 	}
 	return -1
 }

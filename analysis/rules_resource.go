@@ -503,7 +503,9 @@ func (p *pass) selfCallIn(f, n int32) int32 {
 	}
 	for i := n; i < p.nodes[n].stop; i++ {
 		switch p.nodes[i].kind {
-		case "function_definition", "class_definition", "lambda":
+		case "function_definition", "class_definition", "lambda", "list_comprehension", "set_comprehension",
+			"dictionary_comprehension", "generator_expression":
+			// comprehensions may iterate zero times (recursion over children)
 			i = p.nodes[i].stop - 1
 			continue
 		case "boolean_operator":

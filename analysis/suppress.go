@@ -64,7 +64,11 @@ func (p *pass) collectSuppressions() []*suppression {
 		if m == nil {
 			continue
 		}
-		s := &suppression{node: int32(i), line: p.t.pos(p.nodes[i].start).Line, reason: strings.TrimSpace(m[2]), used: map[string]bool{}}
+		reason := m[2]
+		if j := strings.IndexByte(reason, '#'); j >= 0 {
+			reason = reason[:j] // a further comment is not the reason
+		}
+		s := &suppression{node: int32(i), line: p.t.pos(p.nodes[i].start).Line, reason: strings.TrimSpace(reason), used: map[string]bool{}}
 		for _, c := range strings.Split(m[1], ",") {
 			if c = strings.TrimSpace(c); c != "" {
 				s.codes = append(s.codes, c)

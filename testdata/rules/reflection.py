@@ -1,0 +1,32 @@
+import math
+import sys  # expect: SP301
+
+x = ().__class__.__bases__[0].__subclasses__()  # expect: SP201
+g = f.__globals__["os"]  # expect: SP201
+c = (lambda: 0).__code__  # expect: SP201
+getattr(f, "__glob" + "als__")  # expect: SP201
+"{0.__class__.__mro__}".format(x)  # expect: SP203
+"{.__init__.__globals__[os]}".format(x)  # expect: SP203
+template = "{0.__class__}"
+template.format(x)  # expect: SP203
+frame = sys._getframe(1)  # expect: SP202
+frame.f_back.f_globals  # expect: SP202
+getattr(obj, attr_name)  # expect: SP204
+setattr(math, "sqrt", None)  # expect: SP205
+math.pi = 3  # expect: SP205
+globals()  # expect: SP206
+globals()["__builtins__"]  # expect: SP206, SP207
+__builtins__.open  # expect: SP207
+locals().__dict__["__builtins__"]["eval"]("1")  # expect: SP101, SP206, SP207
+obj.__class__ = int  # expect: SP209
+n = 3 - str(4)  # expect: SP210
+m = "0" + 1  # expect: SP210
+k = len("ab") < "c"  # expect: SP210
+q = "total: " + str(5)
+r = 5 * "ab"
+fmt = "%d items" % 3
+getattr(obj, "name")
+type(obj).__name__
+obj.__dict__
+"{0} and {1}".format(a, b)
+"{name.upper}".format(name=s)

@@ -1,0 +1,95 @@
+import itertools
+import time  # expect: SP302
+import sys  # expect: SP301
+
+
+def spin():
+    while True:  # expect: SP801
+        pass
+
+
+def stuck(ready):
+    while not ready:  # expect: SP802
+        pass
+    done = False
+    while not done:  # expect: SP801
+        pass
+
+
+def counted(n):
+    i = 0
+    while i < n:
+        i += 1
+    while True:
+        if i > 3:
+            break
+        i += 1
+    while 1 == 1:  # expect: SP801
+        i += 1
+        if i == i:
+            i -= 1
+        else:
+            break
+
+
+def gen():
+    while True:
+        yield 1
+
+
+def endless():
+    for i in itertools.count():  # expect: SP803
+        print(i)
+    for x in iter(int, 1):  # expect: SP803
+        pass
+    items = [1]
+    for x in items:
+        items.append(x)  # expect: SP803
+
+
+def f(n):
+    return n + f(n - 1)  # expect: SP804
+
+
+def g(n):
+    if n <= 0:
+        return 0
+    return g(n - 1)
+
+
+def modp(n, p):
+    if n > 1000:
+        modp(n, p)  # expect: SP805
+    return 1
+
+
+h = lambda n: h(n - 1)  # expect: SP804
+big = [0] * 10**9  # expect: SP806
+big2 = [1] * int(1e20)  # expect: SP806
+s = "a" * (10**10)  # expect: SP806
+b = bytearray(10**10)  # expect: SP806
+grid = [[0] * 10**4 for _ in range(10**4)]  # expect: SP806
+x = 7**10**9  # expect: SP807
+ok = 2**100
+for _ in range(10**8):  # expect: SP808
+    pass
+total = sum(range(10**9))  # expect: SP808
+for i in range(100):
+    pass
+time.sleep(3600)  # expect: SP810
+time.sleep(0.1)
+sys.setrecursionlimit(10**6)  # expect: SP811
+
+
+def retry(s):
+    while True:  # expect: SP812
+        try:
+            return int(s)
+        except Exception:
+            pass
+
+
+def doubling():
+    s = "x"
+    for _ in range(100):
+        s += s  # expect: SP806

@@ -146,11 +146,15 @@ func TestCheckJSONContract(t *testing.T) {
 
 func TestCheckStdin(t *testing.T) {
 	root := project(t, map[string]string{
-		".stelp.yaml": "paths:\n  legacy:\n    rules: {SP101: info}\n",
+		".stelp.yaml": "rules: {SP102: warning}\npaths:\n  legacy:\n    rules: {SP101: info}\n",
 	})
-	code, rep, errs := checkJSON(t, evalSrc, "-")
-	if code != 1 || errs != "" || len(rep.Files) != 1 || rep.Files[0].Path != "-" || rep.Summary.Errors != 1 {
-		t.Errorf("stdin: exit %d, %+v, stderr %q", code, rep, errs)
+	// Plain - uses the working directory's config without path overrides
+	// (stdin has no path for them to match).
+	t.Chdir(root)
+	code, rep, errs := checkJSON(t, evalSrc+"exec(s)\n", "-")
+	if code != 1 || errs != "" || len(rep.Files) != 1 || rep.Files[0].Path != "-" ||
+		!slices.Equal(severities(rep)["-"], []string{"SP101:error", "SP102:warning"}) {
+		t.Errorf("stdin: exit %d, %+v, stderr %q", code, severities(rep), errs)
 	}
 	// --stdin-filename names the input and picks its config and overrides.
 	name := filepath.Join(root, "legacy", "x.py")

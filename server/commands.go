@@ -212,12 +212,13 @@ func (s *Server) runTranspile(ctx context.Context, src source) (any, error) {
 // executeResult is the `stelp run --json` object plus feedback.
 type executeResult struct {
 	*exec.Result
-	Function string `json:"function,omitempty"`
-	Feedback string `json:"feedback"`
+	Function string         `json:"function,omitempty"`
+	Examples []exampleCheck `json:"examples,omitempty"`
+	Feedback string         `json:"feedback"`
 }
 
 func (s *Server) runExecute(ctx context.Context, src source, args commandArgs, token json.RawMessage) (any, error) {
-	prog, fallback, err := executeProgram(src.snap.text, args.Function)
+	prog, fallback, checks, err := executeProgram(src.snap.text, args.Function)
 	if err != nil {
 		return nil, err
 	}
@@ -235,13 +236,17 @@ func (s *Server) runExecute(ctx context.Context, src source, args commandArgs, t
 		return nil, ctx.Err()
 	}
 	out := executeResult{Result: res, Function: args.Function}
+	if args.Function != "" {
+		judgeExamples(checks, res.Trace)
+		out.Examples = checks
+	}
 	var findings []analysis.Finding
 	if res.Status == exec.StatusBlocked {
 		if cv, err := s.sourceFindings(ctx, src); err == nil {
 			findings = cv.findings
 		}
 	}
-	out.Feedback = s.executeFeedback(res, findings)
+	out.Feedback = s.executeFeedback(res, findings) + examplesFeedback(checks)
 	if src.doc != nil {
 		s.showRun(ctx, src.doc, src.snap, res, fallback)
 	}
@@ -250,15 +255,17 @@ func (s *Server) runExecute(ctx context.Context, src source, args commandArgs, t
 
 // executeProgram is what "Execute safely" runs. For the file: the file.
 // For a top-level function: the file (so its definitions and imports
-// exist), then the calls of the function's docstring examples (`>>>`
-// lines), each printed with repr as doctest would show it, or, for a
+// exist), then the function's docstring examples (`>>>` lines), or, for a
 // function without required parameters and without examples, one call.
-// The added lines come after the last line, so traces and runtime
-// problems still point into the user's own code; problems on the added
+// Each example expression is assigned to a variable of its own, so that
+// its value comes back in the trace and is compared with the output the
+// docstring shows, then printed with repr as doctest would show it. The
+// added lines come after the user's last line, so traces and runtime
+// problems in the user's code keep their positions; problems on the added
 // lines are shown on the def (fallback, 1-based).
-func executeProgram(text []byte, function string) ([]byte, int, error) {
+func executeProgram(text []byte, function string) (prog []byte, fallback int, checks []exampleCheck, err error) {
 	if function == "" {
-		return text, 0, nil
+		return text, 0, nil, nil
 	}
 	for _, f := range topLevelFunctions(text) {
 		if f.name != function {
@@ -269,23 +276,62 @@ func executeProgram(text []byte, function string) ([]byte, int, error) {
 		if len(text) > 0 && text[len(text)-1] != '\n' {
 			b.WriteByte('\n')
 		}
-		switch {
-		case len(f.examples) > 0:
-			for _, ex := range f.examples {
-				if isStatement(ex) {
-					b.WriteString(ex + "\n")
-				} else {
-					fmt.Fprintf(&b, "print(repr(%s))\n", ex)
+		line := strings.Count(b.String(), "\n") // lines so far
+		examples := f.examples
+		if len(examples) == 0 {
+			if !f.zeroArgs {
+				return nil, 0, nil, badParams("function %s needs arguments and its docstring has no >>> examples to call it with", function)
+			}
+			examples = []example{{src: f.name + "()"}}
+		}
+		for i, ex := range examples {
+			if isStatement(ex.src) {
+				b.WriteString(ex.src + "\n")
+				line += strings.Count(ex.src, "\n") + 1
+				continue
+			}
+			name := fmt.Sprintf("_stelp_example_%d", i+1)
+			fmt.Fprintf(&b, "%s = %s\nprint(repr(%s))\n", name, ex.src, name)
+			checks = append(checks, exampleCheck{Call: ex.src, Want: ex.want, line: line + 1, name: name})
+			line += 2
+		}
+		return []byte(b.String()), f.line + 1, checks, nil
+	}
+	return nil, 0, nil, badParams("no top-level function %q", function)
+}
+
+// exampleCheck is one docstring example's outcome.
+type exampleCheck struct {
+	Call string `json:"call"`
+	Want string `json:"want,omitempty"` // what the docstring shows
+	Got  string `json:"got"`            // repr of the value; "" if not reached
+	Ran  bool   `json:"ran"`
+	OK   bool   `json:"ok"` // ran, and matches Want (or there is no Want)
+
+	line int    // 1-based line of the assignment in the program
+	name string // the variable that holds the value
+}
+
+// judgeExamples fills the checks from the run's trace.
+func judgeExamples(checks []exampleCheck, trace []exec.TraceLine) {
+	for i := range checks {
+		c := &checks[i]
+		for _, t := range trace {
+			if t.Line == c.line {
+				if v, ok := t.Values[c.name]; ok {
+					c.Got, c.Ran = v, true
 				}
 			}
-		case f.zeroArgs:
-			fmt.Fprintf(&b, "print(repr(%s()))\n", f.name)
-		default:
-			return nil, 0, badParams("function %s needs arguments and its docstring has no >>> examples to call it with", function)
 		}
-		return []byte(b.String()), f.line + 1, nil
+		c.OK = c.Ran && (c.Want == "" || sameOutput(c.Want, c.Got))
 	}
-	return nil, 0, badParams("no top-level function %q", function)
+}
+
+// sameOutput compares doctest output loosely: white space runs and the
+// quote style of a plain string repr do not matter.
+func sameOutput(want, got string) bool {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, `"`, "'")), " ") }
+	return norm(want) == norm(got)
 }
 
 // isStatement tells a doctest line that is a statement (assignment,

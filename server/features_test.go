@@ -183,14 +183,18 @@ func TestCodeLenses(t *testing.T) {
 	if string(args) != `[{"function":"add","uri":"`+docURI+`"}]` {
 		t.Errorf("lens arguments: %s", args)
 	}
-	prog, fallback, err := executeProgram([]byte(text), "add")
-	if err != nil || fallback != 3 || !strings.HasSuffix(string(prog), "print(repr(add(1, 2)))\nr = add(2,\n3)\n") {
+	prog, fallback, checks, err := executeProgram([]byte(text), "add")
+	if err != nil || fallback != 3 || !strings.HasSuffix(string(prog), "\n_stelp_example_1 = add(1, 2)\nprint(repr(_stelp_example_1))\nr = add(2,\n3)\n") {
 		t.Errorf("function program (fallback %d, %v):\n%s", fallback, err, prog)
 	}
-	if prog, _, _ := executeProgram([]byte(text), "main"); !strings.HasSuffix(string(prog), "print(repr(main()))\n") {
+	// The example's value is on the first added line; the docstring says 3.
+	if len(checks) != 1 || checks[0].line != strings.Count(text, "\n")+1 || checks[0].Want != "3" || checks[0].Call != "add(1, 2)" {
+		t.Errorf("checks: %+v", checks)
+	}
+	if prog, _, _, _ := executeProgram([]byte(text), "main"); !strings.HasSuffix(string(prog), "_stelp_example_1 = main()\nprint(repr(_stelp_example_1))\n") {
 		t.Errorf("zero-argument program:\n%s", prog)
 	}
-	if _, _, err := executeProgram([]byte(text), "needs"); err == nil {
+	if _, _, _, err := executeProgram([]byte(text), "needs"); err == nil {
 		t.Error("a function that needs arguments and has no examples cannot be run")
 	}
 }
@@ -384,7 +388,7 @@ func TestFunctionLensExecution(t *testing.T) {
 	if err := ed.command("stelp.execute", map[string]any{"uri": docURI, "function": "f"}, &run); err != nil {
 		t.Fatal(err)
 	}
-	if run["function"] != "f" || eng.lastProg != text+"print(repr(f()))\n" {
+	if run["function"] != "f" || eng.lastProg != text+"_stelp_example_1 = f()\nprint(repr(_stelp_example_1))\n" {
 		t.Errorf("ran %q: %v", eng.lastProg, run)
 	}
 	if err := ed.command("stelp.execute", map[string]any{"uri": docURI, "function": "g"}, nil); rpcCode(err) != jsonrpc2.InvalidParams {

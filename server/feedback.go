@@ -156,3 +156,24 @@ func (s *Server) fixAllFeedback(applied int, remaining []analysis.Finding) strin
 	s.writeFindings(&b, remaining)
 	return b.String()
 }
+
+// examplesFeedback: " 1 of 2 docstring examples failed: f(3) gave 5, the
+// docstring expects 6."
+func examplesFeedback(checks []exampleCheck) string {
+	var bad []string
+	for _, c := range checks {
+		switch {
+		case !c.Ran:
+			bad = append(bad, fmt.Sprintf("%s did not complete", c.Call))
+		case !c.OK:
+			bad = append(bad, fmt.Sprintf("%s gave %s, the docstring expects %s", c.Call, c.Got, c.Want))
+		}
+	}
+	if len(checks) == 0 {
+		return ""
+	}
+	if len(bad) == 0 {
+		return fmt.Sprintf(" All %d docstring example%s gave the expected value.", len(checks), plural(len(checks), "", "s"))
+	}
+	return fmt.Sprintf(" %d of %d docstring example%s failed: %s.", len(bad), len(checks), plural(len(checks), "", "s"), strings.Join(bad, "; "))
+}

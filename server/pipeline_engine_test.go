@@ -99,6 +99,36 @@ func TestRealEngineDiagnosticsAndFixes(t *testing.T) {
 	}
 }
 
+func TestRealFunctionLensChecksDocstringExamples(t *testing.T) {
+	ed := newEditor(t, realEngine(t), Options{}, nil)
+	text := "def double(x):\n" +
+		"    \"\"\"Twice x.\n" +
+		"    >>> double(2)\n" +
+		"    4\n" +
+		"    >>> double('ab')\n" +
+		"    'abab'\n" +
+		"    >>> double(5)\n" +
+		"    11\n" +
+		"    \"\"\"\n" +
+		"    y = x + x\n" +
+		"    return y\n"
+	ed.open(docURI, text)
+	ed.diagnostics(docURI, 1)
+	var res executeResult
+	if err := ed.command("stelp.execute", map[string]any{"uri": docURI, "function": "double"}, &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != exec.StatusOK || res.Stdout != "4\n'abab'\n10\n" {
+		t.Fatalf("run: %+v", res.Result)
+	}
+	if len(res.Examples) != 3 || !res.Examples[0].OK || !res.Examples[1].OK || res.Examples[2].OK || res.Examples[2].Got != "10" {
+		t.Errorf("examples: %+v", res.Examples)
+	}
+	if !strings.HasSuffix(res.Feedback, " 1 of 3 docstring examples failed: double(5) gave 10, the docstring expects 11.") {
+		t.Errorf("feedback: %q", res.Feedback)
+	}
+}
+
 // transcript records the JSON-RPC messages between a client and a server.
 type transcript struct {
 	mu    sync.Mutex

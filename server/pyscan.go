@@ -128,11 +128,11 @@ func commentLine(info []lineInfo, line int) int {
 // function is a top-level def with what is needed to call it.
 type function struct {
 	name      string
-	line      int      // 0-based line of `def`
-	nameCol   int      // byte column of the name
-	zeroArgs  bool     // callable without arguments
-	examples  []string // doctest `>>>` sources from the docstring
-	bodyUntil int      // last line of the function (inclusive)
+	line      int       // 0-based line of `def`
+	nameCol   int       // byte column of the name
+	zeroArgs  bool      // callable without arguments
+	examples  []example // doctest `>>>` examples from the docstring
+	bodyUntil int       // last line of the function (inclusive)
 }
 
 // topLevelFunctions finds `def` statements at column 0.
@@ -271,28 +271,44 @@ func noRequiredParams(params string) bool {
 	return true
 }
 
-// doctestExamples collects the `>>>` sources (with `...` continuations) in
-// lines [from, to].
-func doctestExamples(src []byte, ix *lineIndex, from, to int) []string {
-	var out []string
+// example is one doctest example: the source after `>>>` (with `...`
+// continuations) and the output the docstring shows for it.
+type example struct {
+	src  string
+	want string // "" when the docstring shows none
+}
+
+// doctestExamples collects the examples in lines [from, to]. The expected
+// output runs to the next blank line, `>>>` line or docstring end.
+func doctestExamples(src []byte, ix *lineIndex, from, to int) []example {
+	line := func(l int) string { return strings.TrimSpace(string(src[ix.starts[l]:ix.lineEnd(l)])) }
+	var out []example
 	for l := from; l <= to && l < len(ix.starts); l++ {
-		line := strings.TrimSpace(string(src[ix.starts[l]:ix.lineEnd(l)]))
-		code, ok := strings.CutPrefix(line, ">>>")
+		code, ok := strings.CutPrefix(line(l), ">>>")
 		if !ok {
 			continue
 		}
 		code = strings.TrimPrefix(code, " ")
 		for l+1 <= to {
-			next := strings.TrimSpace(string(src[ix.starts[l+1]:ix.lineEnd(l+1)]))
-			more, ok := strings.CutPrefix(next, "...")
+			more, ok := strings.CutPrefix(line(l+1), "...")
 			if !ok {
 				break
 			}
 			code += "\n" + strings.TrimPrefix(more, " ")
 			l++
 		}
+		var want []string
+		for l+1 <= to {
+			next := line(l + 1)
+			if next == "" || strings.HasPrefix(next, ">>>") || strings.HasPrefix(next, `"""`) || strings.HasPrefix(next, "'''") {
+				break
+			}
+			next = strings.TrimSuffix(strings.TrimSuffix(next, `"""`), "'''")
+			want = append(want, strings.TrimSpace(next))
+			l++
+		}
 		if strings.TrimSpace(code) != "" {
-			out = append(out, code)
+			out = append(out, example{src: code, want: strings.Join(want, "\n")})
 		}
 	}
 	return out

@@ -13,7 +13,7 @@ import (
 // modules, globals and builtins.
 var escapeDunders = map[string]bool{
 	"__subclasses__": true, "__bases__": true, "__base__": true, "__mro__": true, "__globals__": true,
-	"__code__": true, "__builtins__": true, "__closure__": true, "__getattribute__": true, "__loader__": true,
+	"__code__": true, "__builtins__": false, "__import__": true, "__closure__": true, "__getattribute__": true, "__loader__": true,
 	"__self__": true, "func_globals": true, "func_code": true, "__func__": true, "__init_subclass__": false,
 	"__reduce_ex__": true, "__reduce__": false, "__dict__": false,
 }

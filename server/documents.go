@@ -133,10 +133,24 @@ func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) error {
 	if old != nil {
 		old.close()
 	}
+	if !isPython(it.LanguageID, path) {
+		// Kept (commands may name it) but never analysed: Python rules on
+		// other languages would only produce syntax-error noise.
+		return nil
+	}
 	if s.goroutine(func() { s.analyse(s.ctx, d) }) {
 		d.poke()
 	}
 	return nil
+}
+
+func isPython(languageID, path string) bool {
+	switch languageID {
+	case "python", "":
+		return true
+	}
+	ext := filepath.Ext(path)
+	return ext == ".py" || ext == ".pyi" || ext == ".pyw"
 }
 
 func (s *Server) didChange(ctx context.Context, raw json.RawMessage) error {

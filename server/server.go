@@ -1,8 +1,3 @@
-// Package server is stelp's language server: a shell over the pipeline
-// (Engine) that adds documents, versions and LSP shapes. It speaks JSON-RPC
-// through go.lsp.dev/jsonrpc2 but does its own dispatch, because the stock
-// protocol.ServerHandler serialises requests, never cancels numeric ids,
-// panics on unimplemented methods and knows no LSP 3.16+ features.
 package server
 
 import (

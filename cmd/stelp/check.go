@@ -79,6 +79,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs.Var(format, "format", "output `format`: text, json (the DESIGN.md contract) or sarif (SARIF 2.1.0)")
 	configPath := fs.String("config", "", "use this config `file` for every input instead of discovering .stelp.yaml")
 	stdinName := fs.String("stdin-filename", "", "`path` to report for - (stdin), also used to find its config and path overrides")
+	outPath := fs.String("output", "", "write the report to `file` instead of stdout (e.g. results.sarif for code scanning)")
+	fs.StringVar(outPath, "o", "", "short for --output `file`")
 	paths, code, ok := parseFlags(fs, args, stdout, stderr)
 	if !ok {
 		return code
@@ -129,7 +131,17 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintln(stderr, "stelp check: warning: no Python files found under the given paths")
 	}
 
-	out := bufio.NewWriter(stdout)
+	dst := stdout
+	if *outPath != "" {
+		f, err := os.Create(*outPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "stelp check: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		dst = f
+	}
+	out := bufio.NewWriter(dst)
 	var err error
 	switch format.val {
 	case "json":
@@ -141,6 +153,9 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	if err == nil {
 		err = out.Flush()
+	}
+	if f, ok := dst.(*os.File); ok && err == nil && *outPath != "" {
+		err = f.Close() // a full disk shows up here, not at Write
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "stelp check: write output: %v\n", err)

@@ -433,3 +433,20 @@ func TestCheckDedupes(t *testing.T) {
 		t.Errorf("checked %v (%+v), want each file once: %v", got, rep.Summary, want)
 	}
 }
+
+func TestCheckOutputFile(t *testing.T) {
+	root := project(t, map[string]string{"a.py": evalSrc})
+	dst := filepath.Join(root, "out", "results.sarif")
+	if err := os.Mkdir(filepath.Dir(dst), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := stelp(t, "", "check", "--format", "sarif", "-o", dst, filepath.Join(root, "a.py"))
+	data, err := os.ReadFile(dst)
+	if code != 1 || out != "" || errs != "" || err != nil || !strings.Contains(string(data), `"ruleId": "SP101"`) {
+		t.Errorf("exit %d, stdout %q, stderr %q, file %v:\n%.200s", code, out, errs, err, data)
+	}
+	code, _, errs = stelp(t, "", "check", "--output", filepath.Join(root, "missing-dir", "x.json"), filepath.Join(root, "a.py"))
+	if code != 2 || !strings.Contains(errs, "missing-dir") {
+		t.Errorf("unwritable output: exit %d, %q", code, errs)
+	}
+}

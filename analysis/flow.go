@@ -16,12 +16,7 @@ func (p *pass) truth(n int32) (val bool, known bool) {
 		v, k := p.truth(p.field(n, "argument"))
 		return !v, k
 	case "boolean_operator":
-		op := ""
-		for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
-			if !p.nodes[c].named {
-				op = p.text(c)
-			}
-		}
+		op := p.opText(n)
 		a, ka := p.truth(p.field(n, "left"))
 		b, kb := p.truth(p.field(n, "right"))
 		switch op {
@@ -42,12 +37,7 @@ func (p *pass) truth(n int32) (val bool, known bool) {
 		if len(cs) != 2 {
 			return false, false
 		}
-		op := ""
-		for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
-			if !p.nodes[c].named {
-				op += p.text(c)
-			}
-		}
+		op := p.opText(n)
 		// x == x is true whatever x is (NaN aside), when x has no calls
 		if p.text(cs[0]) == p.text(cs[1]) && !p.hasKind(cs[0], "call") {
 			switch op {
@@ -206,4 +196,16 @@ func (p *pass) identsIn(n int32) map[string]bool {
 		}
 	}
 	return out
+}
+
+// opText joins the anonymous tokens of an operator node: "and", "not in"
+// as "notin", "is not" as "isnot", "+=".
+func (p *pass) opText(n int32) string {
+	op := ""
+	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+		if !p.nodes[c].named {
+			op += p.text(c)
+		}
+	}
+	return op
 }

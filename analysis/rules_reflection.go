@@ -340,12 +340,7 @@ var ruleTypeConfusion = &Rule{
 			if len(cs) != 2 {
 				return
 			}
-			var op string
-			for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
-				if !p.nodes[c].named {
-					op = p.text(c)
-				}
-			}
+			op := p.opText(n)
 			if op != "<" && op != ">" && op != "<=" && op != ">=" {
 				return
 			}

@@ -767,11 +767,9 @@ func doublingInLoop(p *pass, r *Rule, n int32) {
 	}
 	name := normIdent(p.text(l))
 	right := p.unparen(p.field(n, "right"))
-	op := ""
-	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
-		if !p.nodes[c].named {
-			op = p.text(c)
-		}
+	op := "="
+	if p.kind(n) == "augmented_assignment" {
+		op = p.opText(n)
 	}
 	isName := func(x int32) bool { return p.kind(x) == "identifier" && normIdent(p.text(x)) == name }
 	grows := false
@@ -892,12 +890,7 @@ var ruleHugeLoop = &Rule{
 				if p.kind(i) != "augmented_assignment" || normIdent(p.text(p.field(i, "left"))) != name {
 					continue
 				}
-				op := ""
-				for c := p.nodes[i].first; c >= 0; c = p.nodes[c].next {
-					if !p.nodes[c].named {
-						op = p.text(c)
-					}
-				}
+				op := p.opText(i)
 				step := p.res.eval(p.field(i, "right"))
 				if (op == "+=" || op == "-=") && step.k == vNum && step.n != 0 && math.Abs(bound.n/step.n) >= nestedIters {
 					p.reportRange(r, n, p.nodes[n].start, p.headerEnd(n), fmt.Sprintf("`%s` counts to about %s", trimTo(p.headerText(n), 40), magnitude(math.Abs(bound.n/step.n))))

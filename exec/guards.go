@@ -21,21 +21,22 @@ func attrAllowed(obj py.Object, name string, load bool) bool {
 	case guard.AttrDeny:
 		return false
 	case guard.AttrInstanceOnly:
-		return load && isUserInstance(obj)
+		// An object's own attribute dict is harmless to read, except a
+		// module's (its globals) or a built-in type's (shared method
+		// tables); nobody may replace one.
+		if !load {
+			return false
+		}
+		switch o := obj.(type) {
+		case *py.Module, *py.Code, *py.Frame, *py.Traceback:
+			return false
+		case *py.Type:
+			if o.Type() == py.TypeType || o.Type() == nil {
+				return o.Flags&py.TPFLAGS_HEAPTYPE != 0
+			}
+		}
 	}
 	return true
-}
-
-// isUserInstance reports whether obj is an instance of a class defined by
-// the program (gpython represents those as *py.Type whose type is the
-// class), as opposed to a class, module, function or built-in value.
-func isUserInstance(obj py.Object) bool {
-	t, ok := obj.(*py.Type)
-	if !ok {
-		return false
-	}
-	cls := t.Type()
-	return cls != nil && cls != py.TypeType && cls.Flags&py.TPFLAGS_HEAPTYPE != 0 && cls.ObjectType == py.TypeType
 }
 
 func newMethod(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
@@ -53,6 +54,12 @@ func (s *session) install() error {
 		}
 	}
 	b := s.ctx.Store().Builtins.Globals
+	// The guards check, then delegate to the attribute builtins the
+	// runtime extensions installed (or gpython's).
+	s.prevAttr = map[string]py.Object{}
+	for _, name := range []string{"getattr", "hasattr", "setattr", "delattr"} {
+		s.prevAttr[name] = b[name]
+	}
 
 	for _, name := range deniedBuiltins {
 		name := name
@@ -231,7 +238,7 @@ func (s *session) attrDenied(obj py.Object, name string, load bool) error {
 	return s.deny("attribute", fmt.Sprintf("access to attribute %q is not allowed in the sandbox", name))
 }
 
-func (s *session) getattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
+func (s *session) getattr(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	s.checkStopped()
 	obj, name, err := attrArgs("getattr", args, 2, 3)
 	if err != nil {
@@ -240,27 +247,20 @@ func (s *session) getattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	if err := s.attrDenied(obj, name, true); err != nil {
 		return nil, err
 	}
-	res, err := py.GetAttrString(obj, name)
-	if err != nil && len(args) == 3 && py.IsException(py.AttributeError, err) {
-		return args[2], nil
-	}
-	return res, err
+	return py.Call(s.prevAttr["getattr"], args, kwargs)
 }
 
-func (s *session) hasattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
+// hasattr only answers yes or no, which leaks nothing, so it denies
+// nothing; trusted library code asks hasattr(x, '__dict__').
+func (s *session) hasattr(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	s.checkStopped()
-	obj, name, err := attrArgs("hasattr", args, 2, 2)
-	if err != nil {
+	if _, _, err := attrArgs("hasattr", args, 2, 2); err != nil {
 		return nil, err
 	}
-	if err := s.attrDenied(obj, name, true); err != nil {
-		return nil, err
-	}
-	_, err = py.GetAttrString(obj, name)
-	return py.NewBool(err == nil), nil
+	return py.Call(s.prevAttr["hasattr"], args, kwargs)
 }
 
-func (s *session) setattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
+func (s *session) setattr(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	s.checkStopped()
 	obj, name, err := attrArgs("setattr", args, 3, 3)
 	if err != nil {
@@ -272,10 +272,10 @@ func (s *session) setattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	if err := s.typeWrite(obj); err != nil {
 		return nil, err
 	}
-	return py.SetAttrString(obj, name, args[2])
+	return py.Call(s.prevAttr["setattr"], args, kwargs)
 }
 
-func (s *session) delattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
+func (s *session) delattr(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	s.checkStopped()
 	obj, name, err := attrArgs("delattr", args, 2, 2)
 	if err != nil {
@@ -287,7 +287,7 @@ func (s *session) delattr(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	if err := s.typeWrite(obj); err != nil {
 		return nil, err
 	}
-	return py.None, py.DeleteAttrString(obj, name)
+	return py.Call(s.prevAttr["delattr"], args, kwargs)
 }
 
 // typeWrite refuses changes to built-in types, whose method tables are
@@ -314,11 +314,7 @@ func (s *session) attrGuard(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	if err := s.attrDenied(args[0], string(name), load); err != nil {
 		return nil, err
 	}
-	if string(name) == "__dict__" {
-		// Only user instances get here; their attributes are the dict.
-		return args[0].(*py.Type).Dict, nil
-	}
-	return py.GetAttrString(args[0], string(name))
+	return py.Call(s.prevAttr["getattr"], args[:2], nil)
 }
 
 // stream is the sys.stdout/sys.stderr of a run: bounded, in memory.

@@ -29,8 +29,12 @@ type Extensions struct {
 	// provides none by that name.
 	Import func(ctx py.Context, name string) (py.Object, error)
 	// Prelude is Python source defining __stelp_*__ helpers that lowered
-	// code calls; compiled once per worker.
+	// code calls; compiled once per worker, run in every fresh context
+	// (so its functions see that context's guarded builtins).
 	Prelude string
+	// Compile compiles a program (the runtime may correct gpython's code
+	// objects); nil means py.Compile.
+	Compile func(src, filename string) (*py.Code, error)
 }
 
 // gpythonSafeModules are gpython's own embedded modules that touch nothing
@@ -68,13 +72,20 @@ type interp struct {
 func newInterp(ext Extensions) (*interp, error) {
 	in := &interp{ext: ext}
 	if strings.TrimSpace(ext.Prelude) != "" {
-		code, err := py.Compile(ext.Prelude, "<prelude>", py.ExecMode, 0, true)
+		code, err := in.compile(ext.Prelude, "<prelude>")
 		if err != nil {
 			return nil, fmt.Errorf("compile prelude: %w", err)
 		}
 		in.prelude = code
 	}
 	return in, nil
+}
+
+func (in *interp) compile(src, filename string) (*py.Code, error) {
+	if in.ext.Compile != nil {
+		return in.ext.Compile(src, filename)
+	}
+	return py.Compile(src, filename, py.ExecMode, 0, true)
 }
 
 // stopKind says why a run was stopped from Go.
@@ -104,6 +115,7 @@ type session struct {
 	stop     *stopInfo
 	lastLine int
 	vfs      map[string]string
+	prevAttr map[string]py.Object
 }
 
 type limitsView struct {
@@ -227,7 +239,7 @@ func (s *session) execute() (runErr error, panicVal any) {
 			panicVal = r
 		}
 	}()
-	code, err := py.Compile(s.req.Code, "<stelp>", py.ExecMode, 0, true)
+	code, err := s.in.compile(s.req.Code, "<stelp>")
 	if err != nil {
 		return err, nil
 	}

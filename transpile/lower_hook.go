@@ -1,8 +1,40 @@
 package transpile
 
-import "context"
+import (
+	"bytes"
+	"context"
+	"fmt"
 
-// lowerSource lowers modern syntax to the interpreter's level.
+	"github.com/stelp-dev/stelp/transpile/lower"
+)
+
+// lowerSource lowers modern syntax to the interpreter's level. Leading
+// and trailing white space is kept aside: the syntax tree's root does not
+// span it, and only the lines inside the tree are the lowerer's business.
 func lowerSource(ctx context.Context, src []byte) ([]byte, []Problem, error) {
-	return src, nil, nil
+	core := bytes.TrimLeft(src, " \t\r\n\f")
+	lead := src[:len(src)-len(core)]
+	core = bytes.TrimRight(core, " \t\r\n\f")
+	trail := src[len(lead)+len(core):]
+	// Keep the indentation of the first line with it: it is a syntax
+	// error the lowerer must see.
+	if i := bytes.LastIndexByte(lead, '\n'); i+1 < len(lead) {
+		core = src[i+1 : len(lead)+len(core)]
+		lead = lead[:i+1]
+	}
+	if len(core) == 0 {
+		return src, nil, nil
+	}
+	res, err := lower.Lower(ctx, core)
+	if err != nil {
+		return nil, nil, fmt.Errorf("lower: %w", err)
+	}
+	shift := bytes.Count(lead, []byte("\n"))
+	var problems []Problem
+	for _, p := range res.Unsupported {
+		problems = append(problems, Problem{Line: p.Line + shift, Col: p.Col, Feature: p.Feature, Msg: p.Msg})
+	}
+	out := make([]byte, 0, len(lead)+len(res.Code)+len(trail))
+	out = append(append(append(out, lead...), res.Code...), trail...)
+	return out, problems, nil
 }

@@ -1,4 +1,2 @@
 # expect: violation attribute
-class A:
-    pass
-print(A.__dict__)
+print(int.__dict__)

@@ -294,6 +294,12 @@ func TestCommandsWithURI(t *testing.T) {
 		t.Errorf("check by uri: %+v", check)
 	}
 
+	// The open document's current text is what is transpiled, not disk.
+	var tr transpileResult
+	if err := ed.command("stelp.transpile", map[string]any{"uri": docURI}, &tr); err != nil || tr.Code != "__stelp_tick__()\n"+text {
+		t.Errorf("transpile by uri: %+v %v", tr, err)
+	}
+
 	var run map[string]any
 	if err := ed.command("stelp.execute", map[string]any{"uri": docURI}, &run); err != nil {
 		t.Fatal(err)

@@ -297,7 +297,13 @@ async function fixAllActive(s: State): Promise<void> {
 
 async function showTranspiled(s: State): Promise<void> {
   const doc = activeEditor().document;
-  const code = await session(s).transpile(argFor(s, doc));
+  const t = await session(s).transpile(argFor(s, doc));
+  if (t.error) {
+    s.out.appendLine(`stelp.transpile: ${t.error}`);
+    if (t.code === '') throw new Error(`cannot transpile: ${t.error}`);
+    void vscode.window.showWarningMessage(`stelp: ${t.error}`);
+  }
+  const code = t.code;
   const name = doc.uri.path.split('/').pop() || 'untitled.py';
   const uri = vscode.Uri.from({ scheme: transpiledScheme, path: `/${name}`, query: doc.uri.toString() });
   s.transpiled.set(uri, code);

@@ -121,17 +121,26 @@ export function parseTraceNotification(x: unknown): TraceNotification {
   };
 }
 
+export interface TranspileResult {
+  /** The program as stelp runs it; "" when it could not be transpiled. */
+  code: string;
+  /** Why it could not be transpiled (syntax error, unsupported feature). */
+  error?: string;
+  feedback?: string;
+}
+
 /**
- * The transpiled program out of a `stelp.transpile` reply. Accepts the plain
- * string and the object forms (`code`, then `text`), so a server that wraps
- * the code with a source map still works.
+ * Checks a `stelp.transpile` reply: `{"code", "error"?, "feedback"}`. A plain
+ * string is taken as the code.
  */
-export function transpiledCode(x: unknown): string {
-  if (typeof x === 'string') return x;
-  if (isObj(x)) {
-    for (const k of ['code', 'text', 'transpiled']) {
-      if (typeof x[k] === 'string') return x[k] as string;
-    }
+export function parseTranspile(x: unknown): TranspileResult {
+  if (typeof x === 'string') return { code: x };
+  if (isObj(x) && typeof x.code === 'string') {
+    return {
+      code: x.code,
+      error: typeof x.error === 'string' && x.error !== '' ? x.error : undefined,
+      feedback: typeof x.feedback === 'string' ? x.feedback : undefined,
+    };
   }
   throw new Error(`stelp.transpile returned ${JSON.stringify(x)?.slice(0, 200)}, which holds no code`);
 }

@@ -1,7 +1,7 @@
 // The client side of the stelp commands, over any JSON-RPC connection: the
 // extension passes its LanguageClient, the tests a vscode-jsonrpc connection
 // to a real `stelp serve`. Pure: no `vscode` import.
-import { commands, CommandArg, ExecResult, parseResult, transpiledCode, TraceLine, TraceNotification } from './protocol';
+import { commands, CommandArg, ExecResult, parseResult, parseTranspile, TraceLine, TraceNotification, TranspileResult } from './protocol';
 
 /** The one thing needed of a connection. LanguageClient and MessageConnection both fit. */
 export interface Requester {
@@ -20,8 +20,8 @@ export class StelpSession {
     return parseResult(await this.run(commands.execute, arg));
   }
 
-  async transpile(arg: CommandArg): Promise<string> {
-    return transpiledCode(await this.run(commands.transpile, arg));
+  async transpile(arg: CommandArg): Promise<TranspileResult> {
+    return parseTranspile(await this.run(commands.transpile, arg));
   }
 
   check(arg: CommandArg): Promise<unknown> {

@@ -86,17 +86,29 @@ local function buf_state(bufnr)
   return b
 end
 
---- Draws trace values at line ends. tick is the changedtick the trace
---- belongs to; a trace for older text is not drawn.
-function M.show_trace(bufnr, trace, tick)
+--- The document version the LSP client last sent for bufnr. Neovim opens
+--- documents at version 0 and then uses changedtick, so the two differ.
+function M.lsp_version(bufnr)
+  local versions = vim.lsp.util.buf_versions
+  local v = versions and versions[bufnr]
+  if v == nil then
+    v = vim.api.nvim_buf_get_changedtick(bufnr)
+  end
+  return v
+end
+
+--- Draws trace values at line ends. version is the LSP document version
+--- the trace belongs to (nil: the current text); a trace for an older
+--- version is not drawn, its lines may have moved.
+function M.show_trace(bufnr, trace, version)
   if not vim.api.nvim_buf_is_valid(bufnr) then
     return
   end
   vim.api.nvim_buf_clear_namespace(bufnr, M.ns, 0, -1)
-  local now = vim.api.nvim_buf_get_changedtick(bufnr)
-  if tick and tick < now then
+  if version and version < M.lsp_version(bufnr) then
     return
   end
+  local now = vim.api.nvim_buf_get_changedtick(bufnr)
   local b = buf_state(bufnr)
   b.trace_tick = now
   local lines = format.trace_lines(trace, vim.api.nvim_buf_line_count(bufnr), state.config.max_value_len)
@@ -191,17 +203,23 @@ local function doc_arg(bufnr)
   return { uri = vim.uri_from_bufnr(bufnr) }
 end
 
-local function show_output(lines, focus)
-  local name = 'stelp://output'
+--- A read-only scratch buffer called name holding lines (reused if it exists).
+local function scratch(name, lines, bufhidden)
   local buf = vim.fn.bufnr(name)
   if buf == -1 then
     buf = vim.api.nvim_create_buf(false, true)
     vim.api.nvim_buf_set_name(buf, name)
-    vim.api.nvim_buf_set_option(buf, 'bufhidden', 'hide')
+    vim.api.nvim_buf_set_option(buf, 'bufhidden', bufhidden)
   end
   vim.api.nvim_buf_set_option(buf, 'modifiable', true)
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
   vim.api.nvim_buf_set_option(buf, 'modifiable', false)
+  vim.api.nvim_buf_set_option(buf, 'readonly', true)
+  return buf
+end
+
+local function show_output(lines, focus)
+  local buf = scratch('stelp://output', lines, 'hide')
   if vim.fn.bufwinid(buf) == -1 then
     local cur = vim.api.nvim_get_current_win()
     vim.cmd('botright ' .. math.min(#lines + 1, 15) .. 'split')
@@ -215,7 +233,7 @@ end
 
 --- What happens with an execute result, whichever way it was asked for
 --- (command or code lens).
-local function handle_result(bufnr, result, title, tick, draw)
+local function handle_result(bufnr, result, title, version, draw)
   local b = buf_state(bufnr)
   b.last_result = result
   state.last_result = result
@@ -230,7 +248,7 @@ local function handle_result(bufnr, result, title, tick, draw)
   end
   -- Draw from the result at once (the notification carries the same).
   if draw and use_virtual_text(get_client(bufnr)) then
-    M.show_trace(bufnr, result.trace, tick)
+    M.show_trace(bufnr, result.trace, version)
   end
 end
 
@@ -238,7 +256,7 @@ end
 function M.execute(opts)
   opts = opts or {}
   local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
-  local tick = vim.api.nvim_buf_get_changedtick(bufnr)
+  local version = M.lsp_version(bufnr)
   local arg, draw
   if opts.range and opts.range > 0 then
     local lines = vim.api.nvim_buf_get_lines(bufnr, opts.line1 - 1, opts.line2, false)
@@ -261,7 +279,7 @@ function M.execute(opts)
       notify('execute returned no result object: ' .. vim.inspect(result), vim.log.levels.ERROR)
       return
     end
-    handle_result(bufnr, result, title, tick, draw)
+    handle_result(bufnr, result, title, version, draw)
     if opts.on_done then
       opts.on_done(result)
     end
@@ -313,16 +331,7 @@ function M.transpile(opts)
       notify('transpile: ' .. result.error, vim.log.levels.WARN)
     end
     local name = 'stelp://transpiled/' .. vim.fn.fnamemodify(src_name ~= '' and src_name or 'untitled.py', ':t')
-    local buf = vim.fn.bufnr(name)
-    if buf == -1 then
-      buf = vim.api.nvim_create_buf(false, true)
-      vim.api.nvim_buf_set_name(buf, name)
-      vim.api.nvim_buf_set_option(buf, 'bufhidden', 'wipe')
-    end
-    vim.api.nvim_buf_set_option(buf, 'modifiable', true)
-    vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(code:gsub('\n$', ''), '\n', { plain = true }))
-    vim.api.nvim_buf_set_option(buf, 'modifiable', false)
-    vim.api.nvim_buf_set_option(buf, 'readonly', true)
+    local buf = scratch(name, vim.split((code:gsub('\n$', '')), '\n', { plain = true }), 'wipe')
     vim.api.nvim_buf_set_option(buf, 'filetype', 'python')
     if vim.fn.bufwinid(buf) == -1 then
       vim.cmd('vsplit')

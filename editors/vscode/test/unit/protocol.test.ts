@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { documentArg, parseResult, parseTraceNotification, selectionArg, transpiledCode } from '../../src/protocol';
+import { documentArg, parseResult, parseTraceNotification, parseTranspile, selectionArg } from '../../src/protocol';
 
 const ok = {
   status: 'ok',
@@ -57,12 +57,17 @@ test('stelp/trace notifications', () => {
   assert.throws(() => parseTraceNotification({ trace: [] }), /no uri/);
 });
 
-test('transpiledCode accepts a string or an object holding the code', () => {
-  assert.equal(transpiledCode('x = 1\n'), 'x = 1\n');
-  assert.equal(transpiledCode({ code: 'y = 2\n', source_map: [] }), 'y = 2\n');
-  assert.equal(transpiledCode({ text: 'z = 3\n' }), 'z = 3\n');
-  assert.throws(() => transpiledCode({ status: 'blocked' }), /holds no code/);
-  assert.throws(() => transpiledCode(null), /holds no code/);
+test('parseTranspile: the server object, a plain string, errors', () => {
+  assert.deepEqual(parseTranspile('x = 1\n'), { code: 'x = 1\n' });
+  assert.deepEqual(parseTranspile({ path: 'a.py', code: 'y = 2\n', feedback: 'f' }), { code: 'y = 2\n', error: undefined, feedback: 'f' });
+  assert.deepEqual(parseTranspile({ code: '', error: 'line 1: syntax: bad', feedback: 'f' }), {
+    code: '',
+    error: 'line 1: syntax: bad',
+    feedback: 'f',
+  });
+  assert.equal(parseTranspile({ code: 'z\n', error: '' }).error, undefined);
+  assert.throws(() => parseTranspile({ status: 'blocked' }), /holds no code/);
+  assert.throws(() => parseTranspile(null), /holds no code/);
 });
 
 test('command arguments: uri for Python documents, text otherwise', () => {

@@ -16,7 +16,7 @@ test('StelpSession sends one workspace/executeCommand with one argument object',
   });
   const r = await s.execute({ text: 'x = 1\n' });
   assert.equal(r.status, 'ok');
-  assert.equal(await s.transpile({ uri: 'file:///a.py' }), 'x = 1\n');
+  assert.equal((await s.transpile({ uri: 'file:///a.py' })).code, 'x = 1\n');
   assert.deepEqual(sent, [
     { method: 'workspace/executeCommand', params: { command: 'stelp.execute', arguments: [{ text: 'x = 1\n' }] } },
     { method: 'workspace/executeCommand', params: { command: 'stelp.transpile', arguments: [{ uri: 'file:///a.py' }] } },

@@ -126,4 +126,19 @@ T.test('a server that cannot start is reported, not silent', function()
   vim.fn.delete(dir, 'rf')
 end)
 
+T.test('the help file has the documented tags and :helptags accepts it', function()
+  local tmp = vim.fn.tempname()
+  vim.fn.mkdir(tmp .. '/doc', 'p')
+  vim.fn.writefile(vim.fn.readfile(here .. '/doc/stelp.txt'), tmp .. '/doc/stelp.txt')
+  vim.cmd('helptags ' .. vim.fn.fnameescape(tmp .. '/doc'))
+  local tags = {}
+  for _, l in ipairs(vim.fn.readfile(tmp .. '/doc/tags')) do
+    tags[l:match('^(%S+)')] = true
+  end
+  for _, want in ipairs({ 'stelp', 'stelp-setup', 'stelp-commands', ':StelpExecute', ':StelpFixAll', ':StelpTranspile', 'stelp-traces', 'stelp.status()' }) do
+    T.ok(tags[want], 'help tag ' .. want .. ' missing')
+  end
+  vim.fn.delete(tmp, 'rf')
+end)
+
 T.run()

@@ -149,8 +149,9 @@ local function on_trace(err, result, ctx)
   if err or type(result) ~= 'table' or type(result.uri) ~= 'string' then
     return
   end
-  local bufnr = vim.uri_to_bufnr(result.uri)
-  if not vim.api.nvim_buf_is_loaded(bufnr) then
+  -- Look the buffer up without creating one (uri_to_bufnr would).
+  local bufnr = vim.fn.bufnr(vim.uri_to_fname(result.uri))
+  if bufnr == -1 or not vim.api.nvim_buf_is_loaded(bufnr) then
     return
   end
   local client = vim.lsp.get_client_by_id(ctx.client_id)

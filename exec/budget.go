@@ -7,6 +7,7 @@ package exec
 
 import (
 	"fmt"
+	"strings"
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
@@ -167,6 +168,21 @@ var globalOps = map[vm.OpCode]bool{
 // __builtins__ in every module, a classic way back to eval and open.
 var deniedGlobals = map[string]bool{"__builtins__": true}
 
+// deniedGlobal also checks dotted names, which the runtime resolves as an
+// attribute chain (a.b.c).
+func deniedGlobal(name string) bool {
+	if deniedGlobals[name] {
+		return true
+	}
+	parts := strings.Split(name, ".")
+	for i, p := range parts {
+		if (i == 0 && deniedGlobals[p]) || (i > 0 && guard.Guarded(p)) {
+			return true
+		}
+	}
+	return false
+}
+
 // scanCode is the backstop of the attribute guard: a guarded name used
 // directly by compiled code (the transpiler should have routed it through
 // __stelp_attr__) is refused before the program starts.
@@ -192,7 +208,7 @@ func scanCode(code *py.Code) *Violation {
 		}
 		if (attrOps[op] || globalOps[op]) && int(arg) < len(code.Names) {
 			name := code.Names[arg]
-			if (attrOps[op] && guard.Guarded(name)) || (globalOps[op] && deniedGlobals[name]) {
+			if (attrOps[op] && guard.Guarded(name)) || (globalOps[op] && deniedGlobal(name)) {
 				return &Violation{
 					Kind:   "attribute",
 					Detail: fmt.Sprintf("use of %q is not allowed in the sandbox", name),

@@ -53,6 +53,7 @@ func (s *session) install() error {
 			return fmt.Errorf("runtime extensions: %w", err)
 		}
 	}
+	in.guardFormat()
 	b := s.ctx.Store().Builtins.Globals
 	// The guards check, then delegate to the attribute builtins the
 	// runtime extensions installed (or gpython's).

@@ -67,6 +67,8 @@ type interp struct {
 	ext     Extensions
 	prelude *py.Code
 	depth   depthTracker
+	// cur is the session being run, for process-wide hooks.
+	cur *session
 }
 
 func newInterp(ext Extensions) (*interp, error) {
@@ -194,6 +196,8 @@ func (in *interp) run(req *Request) (res *Result) {
 	defer ctx.Close()
 
 	in.depth.reset(lim.Recursion)
+	in.cur = s
+	defer func() { in.cur = nil }()
 	runErr, panicVal := s.execute()
 	switch {
 	case s.stop != nil:

@@ -1,4 +1,4 @@
-# expect: error|violation
+# expect: violation attribute
 def f():
     pass
 print('{0.__globals__}'.format(f))

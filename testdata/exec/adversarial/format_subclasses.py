@@ -1,2 +1,2 @@
-# expect: error|violation
+# expect: violation attribute
 print('{0.__class__.__base__.__subclasses__}'.format(1))

@@ -77,7 +77,7 @@ func (p *pass) run() {
 	for _, s := range p.e.setups {
 		s(p)
 	}
-	hooks := p.e.hooks
+	hooks := p.t.lang.hooksBySymbol(p.e)
 	for i := range p.nodes {
 		if i&1023 == 0 && p.ctx.Err() != nil {
 			return
@@ -89,7 +89,7 @@ func (p *pass) run() {
 		case "attribute", "identifier", "subscript":
 			p.matchRef(int32(i))
 		}
-		if hs := hooks[p.nodes[i].kind]; hs != nil {
+		if hs := hooks[p.nodes[i].sym]; hs != nil {
 			for _, h := range hs {
 				h.fn(p, h.rule, int32(i))
 			}

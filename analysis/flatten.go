@@ -105,6 +105,10 @@ func flatten(root *sitter.Node, lang *langTables) ([]node, error) {
 		nd := &nodes[i]
 		nd.start, nd.end = uint32(r.start), uint32(r.end)
 		nd.kind = lang.symbol(uint16(r.sym))
+		nd.sym = uint16(r.sym)
+		if int(nd.sym) >= len(lang.symbols) {
+			nd.sym = uint16(len(lang.symbols)) // ERROR
+		}
 		nd.field = lang.fieldName(uint16(r.field))
 		nd.named = r.flags&1 != 0
 		nd.missing = r.flags&2 != 0

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
@@ -17,6 +18,7 @@ type node struct {
 	start, end          uint32 // byte offsets
 	parent, first, next int32  // indices into the node slice, -1 = none
 	stop                int32  // end of the subtree: descendants are (i, stop)
+	sym                 uint16 // grammar symbol id (index into langTables)
 	named, missing      bool
 }
 
@@ -24,6 +26,22 @@ type node struct {
 type langTables struct {
 	symbols []string
 	fields  []string
+
+	once     sync.Once
+	dispatch [][]ruleHook // engine hooks by symbol id
+}
+
+// hooksBySymbol indexes the engine's node hooks by grammar symbol, so the
+// traversal dispatches with a slice index instead of a map lookup.
+func (t *langTables) hooksBySymbol(e *engine) [][]ruleHook {
+	t.once.Do(func() {
+		t.dispatch = make([][]ruleHook, len(t.symbols)+1)
+		for i, name := range t.symbols {
+			t.dispatch[i] = e.hooks[name]
+		}
+		t.dispatch[len(t.symbols)] = e.hooks["ERROR"]
+	})
+	return t.dispatch
 }
 
 func newLangTables(lang *sitter.Language) *langTables {
@@ -87,6 +105,7 @@ func (p *Parser) Close() {
 // Tree is a parsed document: the tree-sitter tree, the source it was parsed
 // from and a flat copy of its nodes that the rules walk.
 type Tree struct {
+	lang  *langTables
 	t     *sitter.Tree
 	src   []byte
 	nodes []node
@@ -127,7 +146,7 @@ func (p *Parser) Parse(ctx context.Context, old *Tree, src []byte) (*Tree, error
 		st.Close()
 		return nil, err
 	}
-	return &Tree{t: st, src: own, nodes: nodes, lines: lineStarts(own)}, nil
+	return &Tree{lang: p.lang, t: st, src: own, nodes: nodes, lines: lineStarts(own)}, nil
 }
 
 // Edit records a change of the source so that the next Parse with this tree

@@ -107,8 +107,8 @@ func bigLog(arg py.Object, logf func(float64) float64) (float64, error) {
 		if b.Sign() <= 0 {
 			return 0, errDomain()
 		}
-		if b.BitLen() < 1000 {
-			f, _ := new(big.Float).SetInt(b).Float64()
+		// As CPython: the int converted to float, unless it overflows.
+		if f, _ := new(big.Float).SetInt(b).Float64(); !math.IsInf(f, 0) {
 			return logf(f), nil
 		}
 		// x = m * 2**e with m in [0.5, 1): log(x) = log(m) + e*log(2),
@@ -140,27 +140,27 @@ func buildMath(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 	}
 	ms := []*py.Method{
 		math1("sqrt", math.Sqrt, false),
-		math1("exp", math.Exp, true),
-		math1("expm1", math.Expm1, true),
-		math1("sin", math.Sin, false),
-		math1("cos", math.Cos, false),
-		math1("tan", math.Tan, false),
-		math1("asin", math.Asin, false),
-		math1("acos", math.Acos, false),
-		math1("atan", math.Atan, false),
-		math1("sinh", math.Sinh, true),
-		math1("cosh", math.Cosh, true),
-		math1("tanh", math.Tanh, false),
-		math1("asinh", math.Asinh, false),
-		math1("acosh", math.Acosh, false),
+		math1("exp", cExp, true),
+		math1("expm1", cExpm1, true),
+		math1("sin", cSin, false),
+		math1("cos", cCos, false),
+		math1("tan", cTan, false),
+		math1("asin", cAsin, false),
+		math1("acos", cAcos, false),
+		math1("atan", cAtan, false),
+		math1("sinh", cSinh, true),
+		math1("cosh", cCosh, true),
+		math1("tanh", cTanh, false),
+		math1("asinh", cAsinh, false),
+		math1("acosh", cAcosh, false),
 		math1("atanh", func(x float64) float64 {
 			if x >= 1 || x <= -1 {
 				return math.NaN()
 			}
-			return math.Atanh(x)
+			return cAtanh(x)
 		}, false),
-		math1("erf", math.Erf, false),
-		math1("erfc", math.Erfc, false),
+		math1("erf", cErf, false),
+		math1("erfc", cErfc, false),
 		math1("fabs", math.Abs, false),
 		math1("degrees", func(x float64) float64 { return x * (180.0 / math.Pi) }, true),
 		math1("radians", func(x float64) float64 { return x * (math.Pi / 180.0) }, true),
@@ -168,7 +168,7 @@ func buildMath(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 			if x <= -1 {
 				return math.NaN()
 			}
-			return math.Log1p(x)
+			return cLog1p(x)
 		}, false),
 		math1("gamma", func(x float64) float64 {
 			if x == math.Floor(x) && x <= 0 {
@@ -183,8 +183,8 @@ func buildMath(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 			r, _ := math.Lgamma(x)
 			return r
 		}, true),
-		math1("cbrt", math.Cbrt, false),
-		math1("exp2", math.Exp2, true),
+		math1("cbrt", cCbrt, false),
+		math1("exp2", cExp2, true),
 		roundTo("floor", math.Floor),
 		roundTo("ceil", math.Ceil),
 		roundTo("trunc", math.Trunc),
@@ -195,14 +195,14 @@ func buildMath(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 			if len(args) < 1 || len(args) > 2 {
 				return nil, py.ExceptionNewf(py.TypeError, "log expected 1 or 2 arguments, got %d", len(args))
 			}
-			num, err := bigLog(args[0], math.Log)
+			num, err := bigLog(args[0], cLog)
 			if err != nil {
 				return nil, err
 			}
 			if len(args) == 1 {
 				return py.Float(num), nil
 			}
-			den, err := bigLog(args[1], math.Log)
+			den, err := bigLog(args[1], cLog)
 			if err != nil {
 				return nil, err
 			}
@@ -215,14 +215,14 @@ func buildMath(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 			if err := fixedArgs("log2", args, kwargs, 1); err != nil {
 				return nil, err
 			}
-			r, err := bigLog(args[0], math.Log2)
+			r, err := bigLog(args[0], cLog2)
 			return py.Float(r), err
 		}),
 		fmeth("log10", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := fixedArgs("log10", args, kwargs, 1); err != nil {
 				return nil, err
 			}
-			r, err := bigLog(args[0], math.Log10)
+			r, err := bigLog(args[0], cLog10)
 			return py.Float(r), err
 		}),
 		fmeth("pow", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -244,7 +244,7 @@ func buildMath(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 			if err != nil {
 				return nil, err
 			}
-			return py.Float(math.Atan2(x, y)), nil
+			return py.Float(cAtan2(x, y)), nil
 		}),
 		fmeth("copysign", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			x, y, err := twoFloats("copysign", args, kwargs)
@@ -261,7 +261,7 @@ func buildMath(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 			if math.IsInf(y, 0) && !math.IsInf(x, 0) && !math.IsNaN(x) {
 				return py.Float(x), nil
 			}
-			r := math.Mod(x, y)
+			r := cFmod(x, y)
 			if math.IsNaN(r) && !math.IsNaN(x) && !math.IsNaN(y) {
 				return nil, errDomain()
 			}
@@ -571,7 +571,7 @@ func floatPow(x, y float64) (py.Object, error) {
 	if x < 0 && !math.IsInf(x, 0) && y != math.Trunc(y) && !math.IsInf(y, 0) && !math.IsNaN(y) {
 		return nil, errDomain()
 	}
-	r := math.Pow(x, y)
+	r := cPow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) && !math.IsNaN(x) && !math.IsNaN(y) {
 		return nil, errRange()
 	}
@@ -642,7 +642,7 @@ func vectorNorm(xs []float64) float64 {
 		return max
 	}
 	if len(xs) == 2 {
-		return math.Hypot(xs[0], xs[1])
+		return cHypot(xs[0], xs[1])
 	}
 	_, e := math.Frexp(max)
 	sum := 0.0

@@ -477,9 +477,9 @@ func (r *randomObj) methods() map[string]func(args py.Tuple, kwargs py.StringDic
 				r.gaussNext = nil
 			} else {
 				x2pi := r.random() * 2 * math.Pi
-				g2rad := math.Sqrt(-2.0 * math.Log(1.0-r.random()))
-				z = math.Cos(x2pi) * g2rad
-				next := math.Sin(x2pi) * g2rad
+				g2rad := math.Sqrt(-2.0 * cLog(1.0-r.random()))
+				z = cCos(x2pi) * g2rad
+				next := cSin(x2pi) * g2rad
 				r.gaussNext = &next
 			}
 			return py.Float(mu + z*sigma), nil
@@ -489,14 +489,14 @@ func (r *randomObj) methods() map[string]func(args py.Tuple, kwargs py.StringDic
 			if err != nil {
 				return nil, err
 			}
-			magic := 4 * math.Exp(-0.5) / math.Sqrt(2.0)
+			magic := 4 * cExp(-0.5) / math.Sqrt(2.0)
 			var z float64
 			for {
 				u1 := r.random()
 				u2 := 1.0 - r.random()
 				z = magic * (u1 - 0.5) / u2
 				zz := z * z / 4.0
-				if zz <= -math.Log(u2) {
+				if zz <= -cLog(u2) {
 					break
 				}
 			}
@@ -514,7 +514,7 @@ func (r *randomObj) methods() map[string]func(args py.Tuple, kwargs py.StringDic
 			if l == 0 {
 				return nil, py.ExceptionNewf(py.ZeroDivisionError, "float division by zero")
 			}
-			return py.Float(-math.Log(1.0-r.random()) / l), nil
+			return py.Float(-cLog(1.0-r.random()) / l), nil
 		},
 	}
 }
@@ -626,7 +626,7 @@ func (r *randomObj) sampleIdx(n, k int) ([]int, error) {
 	result := make([]int, k)
 	setsize := 21
 	if k > 5 {
-		setsize += int(math.Pow(4, math.Ceil(math.Log(float64(k*3))/math.Log(4))))
+		setsize += int(cPow(4, math.Ceil(cLog(float64(k*3))/cLog(4))))
 	}
 	if n <= setsize {
 		pool := make([]int, n)

@@ -110,10 +110,16 @@ func Names() []string {
 
 // pyModules maps module names to their Python source in pysrc/.
 var pyModules = map[string]string{
-	"operator": "operator.py",
-	"heapq":    "heapq.py",
-	"bisect":   "bisect.py",
-	"abc":      "abc.py",
+	"operator":    "operator.py",
+	"heapq":       "heapq.py",
+	"bisect":      "bisect.py",
+	"abc":         "abc.py",
+	"functools":   "functools.py",
+	"collections": "collections.py",
+	"typing":      "typing.py",
+	"copy":        "copy.py",
+	"enum":        "enum.py",
+	"dataclasses": "dataclasses.py",
 }
 
 func goModules() []*goModule {
@@ -125,7 +131,6 @@ func goModules() []*goModule {
 		jsonModule(),
 		reModule(),
 		itertoolsModule(),
-		// functoolsModule(),
 	}
 }
 

@@ -32,7 +32,7 @@ class ABC(object):
             for n in names:
                 if s:
                     s = s + ", "
-                s = s + "'" + n + "'"
+                s = s + n
             if len(names) == 1:
                 raise TypeError("Can't instantiate abstract class %s with abstract method %s" % (cls.__name__, s))
             raise TypeError("Can't instantiate abstract class %s with abstract methods %s" % (cls.__name__, s))

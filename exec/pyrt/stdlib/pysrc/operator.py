@@ -217,7 +217,7 @@ class attrgetter(object):
     def __init__(self, attr, *attrs):
         if not isinstance(attr, str):
             raise TypeError("attribute name must be a string")
-        self._attrs = (attr,) + attrs
+        self._attrs = tuple([attr] + list(attrs))
 
     def __call__(self, obj):
         if len(self._attrs) == 1:
@@ -230,7 +230,7 @@ class attrgetter(object):
 
 class itemgetter(object):
     def __init__(self, item, *items):
-        self._items = (item,) + items
+        self._items = tuple([item] + list(items))
 
     def __call__(self, obj):
         if len(self._items) == 1:

@@ -1,0 +1,16 @@
+#=== annotations_run
+from typing import List, Dict, Tuple, Optional, Union, Any, Callable, Iterable, Iterator, Sequence, Set, FrozenSet, Generator, TypeVar
+T = TypeVar("T")
+def f(xs: List[int], m: Dict[str, int], t: Tuple[int, ...], o: Optional[str] = None) -> Union[int, str]:
+    return sum(xs) + len(m) + len(t)
+print(f([1, 2], {"a": 1}, (1, 2, 3)))
+def g(cb: Callable[[int], int], it: Iterable[int]) -> Iterator[int]:
+    return iter([cb(x) for x in it])
+print(list(g(lambda x: x * 2, [1, 2])))
+print(T, List, List[int], Dict[str, List[int]], Optional[int], Union[int, str], Tuple[int, ...], Any)
+print(Callable[[int, str], bool], Set[int], FrozenSet[str], Sequence[int])
+#=== misc
+import typing
+from typing import cast, Optional, Union
+print(cast(int, "x"), typing.TYPE_CHECKING, Union[int], Union[int, None], Optional[Union[int, str]])
+print(List if False else typing.List[typing.Any])

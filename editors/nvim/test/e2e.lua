@@ -225,6 +225,48 @@ T.test(':StelpTranspile opens the transpiled program read-only', function()
   T.eq(vim.api.nvim_get_current_buf(), src, 'back in the source')
 end)
 
+T.test('code lenses run through the plugin: a function lens and the transpile lens', function()
+  local buf = open('lens.py')
+  local client = stelp.get_client(buf)
+  local lenses
+  T.wait(TIMEOUT, function()
+    local replies = vim.lsp.buf_request_sync(buf, 'textDocument/codeLens', { textDocument = { uri = vim.uri_from_bufnr(buf) } }, TIMEOUT)
+    lenses = replies and replies[client.id] and replies[client.id].result
+    return type(lenses) == 'table' and #lenses > 0
+  end, 'code lenses on lens.py')
+  local fn_lens, file_lens, transpile_lens
+  for _, l in ipairs(lenses) do
+    local c = l.command or {}
+    local a = c.arguments and c.arguments[1] or {}
+    if c.command == 'stelp.execute' and a['function'] == 'answer' then
+      fn_lens = c
+    elseif c.command == 'stelp.execute' and a['function'] == nil then
+      file_lens = c
+    elseif c.command == 'stelp.transpile' then
+      transpile_lens = c
+    end
+  end
+  T.ok(fn_lens and file_lens and transpile_lens, 'lenses: ' .. vim.inspect(lenses))
+  -- What vim.lsp.codelens.run() does for a command the client registered.
+  local ctx = { bufnr = buf, client_id = client.id }
+  vim.lsp.commands[fn_lens.command](fn_lens, ctx)
+  T.wait(TIMEOUT, function()
+    local b = stelp._buffer(buf)
+    return b.last_result ~= nil
+  end, 'the function lens run')
+  local r = stelp._buffer(buf).last_result
+  T.eq(r.status, 'ok', 'status of answer()')
+  T.eq(r.stdout, '42\n', 'stdout of answer()')
+  T.eq(stelp.status(buf):match('^stelp: ok') ~= nil, true, 'status text')
+  T.ok(#stelp.trace_marks(buf) > 0, 'trace values drawn after the lens run')
+  T.eq(stelp.trace_marks(buf)[1], { line = 1, text = 'x = 41' }, 'first trace value')
+  vim.lsp.commands[transpile_lens.command](transpile_lens, ctx)
+  T.wait(TIMEOUT, function()
+    return vim.fn.bufnr('stelp://transpiled/lens.py') ~= -1
+  end, 'the transpile lens to open the view')
+  vim.cmd('close')
+end)
+
 T.test(':StelpFixAll applies the safe fixes the server offers', function()
   local buf = open('fixable.py')
   T.wait(TIMEOUT, function()

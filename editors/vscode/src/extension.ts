@@ -13,7 +13,18 @@ import {
   WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageclient/node';
 import { formatResult, statusView, traceLines } from './format';
-import { CommandArg, commands, documentArg, ExecResult, parseResult, parseTraceNotification, selectionArg, traceNotification } from './protocol';
+import {
+  CommandArg,
+  commands,
+  documentArg,
+  ExecResult,
+  parseResult,
+  parseTraceNotification,
+  parseTranspile,
+  selectionArg,
+  traceNotification,
+  TranspileResult,
+} from './protocol';
 import { resolveServer } from './resolve';
 import { readSettings, serverArgs, serverOptions, StelpSettings, useDecorations } from './settings';
 import { fixAllMessage, fixAllOutcome, StelpSession, TraceStore } from './session';
@@ -152,14 +163,23 @@ async function start(s: State): Promise<void> {
     middleware: {
       // Code lenses call the server's `stelp.execute` directly; catch the
       // result here so those runs update the status bar and output too.
+      // Code lenses call the server's commands directly; catch the results
+      // here so those runs update the status bar and output, and "Show
+      // transpiled code" opens the view, as the palette commands do.
       executeCommand: async (command, args, next) => {
-        if (command === commands.execute) renderStatus(s, true);
+        if (command === commands.transpile) {
+          const res = await next(command, args);
+          await guard(s, () => openTranspiled(s, parseTranspile(res), uriOf(args)));
+          return res;
+        }
+        if (command !== commands.execute) return next(command, args);
+        renderStatus(s, true);
         try {
           const res = await next(command, args);
-          if (command === commands.execute) showResult(s, parseResult(res), fileOf(args));
+          showResult(s, parseResult(res), fileOf(args));
           return res;
         } finally {
-          if (command === commands.execute) renderStatus(s, false);
+          renderStatus(s, false);
         }
       },
       provideInlayHints: (doc, range, token, next) => (s.settings.traces.enabled ? next(doc, range, token) : []),
@@ -211,6 +231,11 @@ function argFor(s: State, doc: vscode.TextDocument): CommandArg {
     text: doc.getText(),
     path: doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined,
   });
+}
+
+function uriOf(args: unknown[]): vscode.Uri | undefined {
+  const a = args[0] as { uri?: string } | undefined;
+  return a?.uri ? vscode.Uri.parse(a.uri) : undefined;
 }
 
 function fileOf(args: unknown[]): string | undefined {
@@ -297,16 +322,18 @@ async function fixAllActive(s: State): Promise<void> {
 
 async function showTranspiled(s: State): Promise<void> {
   const doc = activeEditor().document;
-  const t = await session(s).transpile(argFor(s, doc));
+  await openTranspiled(s, await session(s).transpile(argFor(s, doc)), doc.uri);
+}
+
+async function openTranspiled(s: State, t: TranspileResult, source: vscode.Uri | undefined): Promise<void> {
   if (t.error) {
     s.out.appendLine(`stelp.transpile: ${t.error}`);
     if (t.code === '') throw new Error(`cannot transpile: ${t.error}`);
     void vscode.window.showWarningMessage(`stelp: ${t.error}`);
   }
-  const code = t.code;
-  const name = doc.uri.path.split('/').pop() || 'untitled.py';
-  const uri = vscode.Uri.from({ scheme: transpiledScheme, path: `/${name}`, query: doc.uri.toString() });
-  s.transpiled.set(uri, code);
+  const name = source?.path.split('/').pop() || 'untitled.py';
+  const uri = vscode.Uri.from({ scheme: transpiledScheme, path: `/${name}`, query: source?.toString() ?? '' });
+  s.transpiled.set(uri, t.code);
   const shown = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(shown, 'python');
   await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });

@@ -317,16 +317,24 @@ describe('stelp serve through the extension wiring', () => {
     assert.equal(serverRequests.filter((m) => m === 'workspace/applyEdit').length, applyBefore, 'apply: false must not make the server apply');
   });
 
-  test('code lens commands are the ones the extension intercepts', async () => {
+  test('code lens commands are the ones the extension intercepts, and they run', async () => {
     const uri = uriOf('trace.py');
     change(uri, 'def f():\n    return 1\n\nprint(f())\n');
     const lenses = (await conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as {
-      command?: { command: string; arguments?: unknown[] };
+      command?: { command: string; arguments?: { uri: string; function?: string }[] };
     }[];
-    const cmds = lenses.map((l) => l.command?.command);
-    assert.ok(cmds.includes('stelp.execute'), JSON.stringify(lenses));
-    const exec = lenses.find((l) => l.command?.command === 'stelp.execute')!;
-    assert.deepEqual((exec.command!.arguments![0] as { uri: string }).uri, uri);
+    const find = (cmd: string, fn?: string) => lenses.find((l) => l.command?.command === cmd && l.command.arguments?.[0]?.function === fn);
+    const file = find('stelp.execute');
+    const transpile = find('stelp.transpile');
+    const fn = find('stelp.execute', 'f');
+    assert.ok(file && transpile && fn, JSON.stringify(lenses));
+    assert.equal(file.command!.arguments![0].uri, uri);
+    // The middleware passes a lens's arguments through unchanged.
+    const r = await session.execute(fn.command!.arguments![0]);
+    assert.equal(r.status, 'ok', JSON.stringify(r));
+    assert.equal(r.stdout, '1\n1\n', 'the file prints f(), then the lens calls f()');
+    const t = await session.transpile(transpile.command!.arguments![0]);
+    assert.match(t.code, /def f\(\):/);
   });
 
   test('quick fixes include "suppress with a reason"', async () => {

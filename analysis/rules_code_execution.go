@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/stelp-dev/stelp/policy"
 )
@@ -73,13 +74,16 @@ var ruleRunpy = &Rule{
 	Bad:     "runpy.run_path('payload.py')",
 	Good:    "import mymodule\nmymodule.main()",
 	calls: []string{"runpy.run_path", "runpy.run_module", "code.interact", "code.InteractiveInterpreter",
-		"code.InteractiveConsole", "code.compile_command", "codeop.compile_command", "timeit.timeit", "timeit.repeat", "timeit.Timer"},
+		"code.InteractiveConsole", "code.compile_command", "codeop.compile_command", "builtins.breakpoint", "pdb.set_trace", "pdb.run", "timeit.timeit", "timeit.repeat", "timeit.Timer"},
 	callCheck: func(p *pass, call int32, q string) (string, bool) {
 		if q == "timeit.timeit" || q == "timeit.repeat" || q == "timeit.Timer" {
 			a := p.arg(call, 0, "stmt")
 			if a < 0 || p.res.eval(a).k != vStr {
 				return "", false
 			}
+		}
+		if q == "builtins.breakpoint" || strings.HasPrefix(q, "pdb.") {
+			return "`" + shortName(q) + "` opens an interactive debugger that runs any code typed", true
 		}
 		return "`" + q + "` runs source text", true
 	},

@@ -282,6 +282,12 @@ var ruleLeak = &Rule{
 							return
 						}
 					}
+					// os.close(fd), contextlib.closing(f)
+					if q := p.callee(i); strings.HasSuffix(q, ".close") || strings.HasSuffix(q, ".closing") {
+						if p.identsIn(p.field(i, "arguments"))[name] {
+							return
+						}
+					}
 				case "return_statement", "yield":
 					if p.identsIn(i)[name] {
 						return // handed to the caller
@@ -299,7 +305,7 @@ var ruleLeak = &Rule{
 
 func leakyCall(q string) bool {
 	switch q {
-	case "builtins.open", "codecs.open", "os.fdopen", "socket.socket", "socket.create_connection",
+	case "builtins.open", "codecs.open", "os.fdopen", "os.open", "socket.socket", "socket.create_connection",
 		"tarfile.open", "zipfile.ZipFile", "gzip.open", "bz2.open", "lzma.open", "shelve.open", "pathlib.Path().open",
 		"urllib.request.urlopen", "sqlite3.connect", "tempfile.NamedTemporaryFile", "tempfile.TemporaryFile":
 		return true
@@ -307,6 +313,64 @@ func leakyCall(q string) bool {
 	return false
 }
 
+// waitables are objects whose wait()/get()/join() blocks until another
+// party acts on the same object.
+var waitables = map[string]string{"Event()": "set", "Condition()": "notify", "Barrier()": "wait",
+	"Queue()": "put", "LifoQueue()": "put", "PriorityQueue()": "put", "SimpleQueue()": "put", "Semaphore()": "release"}
+
+var ruleWaitForever = &Rule{
+	ID: "SP824", Name: "wait-forever", CWE: 833, Category: CatConcurrency, Severity: policy.SeverityError,
+	Summary: "A blocking wait has no timeout and nothing ever wakes it",
+	Why: "`event.wait()`, `cond.wait()` or `queue.get()` without a timeout blocks forever when no other code " +
+		"ever calls set()/notify()/put() on the same object: a deadlock.",
+	Bad:  "done = threading.Event()\ndone.wait()",
+	Good: "done.wait(timeout=5)",
+	hooks: map[string]func(*pass, *Rule, int32){
+		"call": func(p *pass, r *Rule, n int32) {
+			fn := p.unparen(p.field(n, "function"))
+			if p.kind(fn) != "attribute" {
+				return
+			}
+			m := normIdent(p.text(p.field(fn, "attribute")))
+			if m != "wait" && m != "get" && m != "acquire" {
+				return
+			}
+			obj := p.field(fn, "object")
+			v := p.res.eval(obj)
+			if v.k != vRef {
+				return
+			}
+			var waker string
+			for suffix, w := range waitables {
+				if strings.HasSuffix(v.s, "."+suffix) {
+					waker = w
+				}
+			}
+			if waker == "" || (m == "acquire") != (waker == "release") {
+				return
+			}
+			pos, kw := p.callArgs(n)
+			if len(pos) > 0 || kw["timeout"] != 0 || kw["block"] != 0 {
+				return
+			}
+			name := normIdent(p.text(obj))
+			for i := range p.nodes {
+				if p.nodes[i].kind != "call" || int32(i) == n {
+					continue
+				}
+				f := p.field(int32(i), "function")
+				if p.kind(f) == "attribute" && normIdent(p.text(p.field(f, "object"))) == name {
+					switch normIdent(p.text(p.field(f, "attribute"))) {
+					case waker, "notify_all", "put_nowait", "set":
+						return
+					}
+				}
+			}
+			p.report(r, n, "`"+trimTo(p.text(n), 40)+"` blocks forever: nothing calls "+waker+"() on `"+name+"`")
+		},
+	},
+}
+
 func concurrencyFamily() family {
-	return family{rules: []*Rule{ruleLockNoRelease, ruleNestedLocks, ruleThreads, ruleLeak}}
+	return family{rules: []*Rule{ruleLockNoRelease, ruleNestedLocks, ruleThreads, ruleWaitForever, ruleLeak}}
 }

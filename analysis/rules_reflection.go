@@ -324,15 +324,34 @@ var ruleTypeConfusion = &Rule{
 				// str, list and dict support none of these (dict | dict merges)
 				// str, list and dict define none of these; only an exotic
 				// __rsub__ on the other side could save it (dict | dict merges)
-				bad = l == "str" || rt == "str" || l == "list" || rt == "list" || l == "dict" || rt == "dict"
+				bad = l == "str" || rt == "str" || l == "list" || rt == "list" || l == "dict" || rt == "dict" || l == "None" || rt == "None"
 				bad = bad && !(op == "|" && (l == "dict" || rt == "dict"))
 			case "+":
-				bad = l != "" && rt != "" && l != rt
+				bad = l != "" && rt != "" && (l != rt || l == "dict" || l == "None")
 			case "*":
 				bad = l == "str" && rt == "str"
 			}
 			if bad {
 				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` mixes "+l+" and "+rt+" with `"+op+"`: always a TypeError")
+			}
+		},
+		"call": func(p *pass, r *Rule, n int32) {
+			q := p.callee(n)
+			switch q {
+			case "builtins.len", "builtins.iter", "builtins.sorted", "builtins.list", "builtins.sum":
+				a := p.arg(n, 0, "")
+				if p.staticType(a) == "num" || p.staticType(a) == "None" {
+					p.report(r, n, "`"+trimTo(p.text(n), 40)+"` applies "+shortName(q)+"() to a "+p.staticType(a)+": always a TypeError")
+				}
+			case "builtins.int", "builtins.float":
+				a := p.arg(n, 0, "")
+				if s, ok := p.res.eval(a).str(); ok && p.kind(p.unparen(a)) == "string" {
+					if _, _, ok := parseNumber(strings.TrimSpace(s)); !ok || strings.TrimSpace(s) == "" {
+						if pos, _ := p.callArgs(n); len(pos) == 1 {
+							p.report(r, n, "`"+trimTo(p.text(n), 40)+"` converts text that is not a number: always a ValueError")
+						}
+					}
+				}
 			}
 		},
 		"comparison_operator": func(p *pass, r *Rule, n int32) {
@@ -368,6 +387,8 @@ func (p *pass) staticType(n int32) string {
 		return "list"
 	case "dictionary", "dictionary_comprehension":
 		return "dict"
+	case "none":
+		return "None"
 	case "string", "concatenated_string":
 		if p.kind(n) == "string" {
 			if st := p.childOfKind(n, "string_start"); st >= 0 {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/stelp-dev/stelp/policy"
@@ -522,6 +523,10 @@ func (p *pass) selfCallIn(f, n int32) int32 {
 			if len(cs) == 3 {
 				if c := p.selfCallIn(f, cs[1]); c >= 0 {
 					return c
+				}
+				// `f(n+1) if c else f(n-1)` recurses either way
+				if a := p.selfCallIn(f, cs[0]); a >= 0 && p.selfCallIn(f, cs[2]) >= 0 {
+					return a
 				}
 			}
 			i = p.nodes[i].stop - 1
@@ -1059,7 +1064,32 @@ var ruleRetryForever = &Rule{
 	},
 }
 
+// nestedQuantifierRe finds a group holding a quantifier that is itself
+// quantified: (a+)+, (x*)*, (\w+\s?)*, (a|aa)+ with an inner +.
+var nestedQuantifierRe = regexp.MustCompile(`\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})`)
+
+var ruleReDoS = &Rule{
+	ID: "SP813", Name: "catastrophic-regex", CWE: 1333, Category: CatResource, Severity: policy.SeverityError,
+	Summary: "A regular expression nests quantifiers (catastrophic backtracking)",
+	Why: "Patterns such as `(a+)+$` backtrack exponentially on a near-match: a short input takes years of CPU " +
+		"(ReDoS). Remove the nesting or make the inner repetition unambiguous.",
+	Bad:  "re.match(r'(a+)+$', s)",
+	Good: "re.match(r'a+$', s)",
+	calls: []string{"re.compile", "re.match", "re.search", "re.fullmatch", "re.findall", "re.finditer", "re.sub",
+		"re.subn", "re.split", "regex.compile", "regex.match", "regex.search"},
+	callCheck: func(p *pass, call int32, q string) (string, bool) {
+		pat, ok := p.res.eval(p.arg(call, 0, "pattern")).str()
+		if !ok {
+			return "", false
+		}
+		if m := nestedQuantifierRe.FindString(pat); m != "" {
+			return "pattern `" + trimTo(m, 30) + "` nests quantifiers: exponential backtracking", true
+		}
+		return "", false
+	},
+}
+
 func resourceFamily() family {
-	return family{rules: []*Rule{ruleRetryForever, ruleInfiniteLoop, ruleStuckLoop, ruleUnboundedIter, ruleRecursion, ruleNoProgress,
+	return family{rules: []*Rule{ruleReDoS, ruleRetryForever, ruleInfiniteLoop, ruleStuckLoop, ruleUnboundedIter, ruleRecursion, ruleNoProgress,
 		ruleHugeAlloc, ruleHugePower, ruleHugeLoop, ruleSpawnLoop, ruleSleep, ruleLimits}}
 }

@@ -43,3 +43,4 @@ m.eval()
 m.exec("x")
 text = "eval(x) and exec(y) in a string"
 # eval(x) in a comment
+breakpoint()  # expect: SP106

@@ -48,3 +48,13 @@ def files():
     g.close()
     with open("w.txt") as h:  # expect: SP501
         h.read()
+
+
+def waits():
+    ev = threading.Event()
+    ev.wait()  # expect: SP824
+    ev2 = threading.Event()
+    ev2.set()
+    ev2.wait()
+    ev3 = threading.Event()
+    ev3.wait(timeout=1)

@@ -30,3 +30,9 @@ type(obj).__name__
 obj.__dict__
 "{0} and {1}".format(a, b)
 "{name.upper}".format(name=s)
+none_sum = None + 1  # expect: SP210
+merged = [1] + "a"  # expect: SP210
+count = len(5)  # expect: SP210
+bad = int("abc")  # expect: SP210
+fine = int("12") + float(" 3.5 ") + int("ff", 16)
+lists = [1] + [2]

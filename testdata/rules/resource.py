@@ -93,3 +93,13 @@ def doubling():
     s = "x"
     for _ in range(100):
         s += s  # expect: SP806
+import re
+
+re.match(r"(a+)+$", text)  # expect: SP813
+re.compile(r"^(\w+\s?)*$")  # expect: SP813
+re.match(r"a+$", text)
+re.split(r"[.?!]\s*", text)
+
+
+def either(n):
+    return either(n + 1) if n > 0 else either(n - 1)  # expect: SP804

@@ -68,22 +68,11 @@ func (l *lowerer) lambda(n *sitter.Node) (string, bool) {
 	}
 	if !hasParams && len(extra) > 0 {
 		// `lambda: (x := 1)` has no parameter node to extend.
-		repl[0] = "lambda " + l.extraParams(extra, true)
+		repl[0] = "lambda *, " + strings.Join(extra, "=None, ") + "=None"
 	}
 	l.stack = append(l.stack, s)
 	defer func() { l.stack = l.stack[:len(l.stack)-1] }()
 	return l.spliced(n, repl), true
-}
-
-func (l *lowerer) extraParams(extra []string, needStar bool) string {
-	var parts []string
-	if needStar {
-		parts = append(parts, "*")
-	}
-	for _, name := range extra {
-		parts = append(parts, name+"=None")
-	}
-	return strings.Join(parts, ", ")
 }
 
 // params is reached only for parameter lists outside def and lambda (none
@@ -93,7 +82,11 @@ func (l *lowerer) params(n *sitter.Node) (string, bool) {
 }
 
 // paramsText drops annotations, the positional-only marker and trailing
-// commas, and adds extra keyword-only parameters.
+// commas, adds extra keyword-only parameters, and puts the keyword-only
+// parameters with a default before those without: gpython's compiler pairs
+// the (packed) keyword-only defaults with the first keyword-only names, so
+// `def f(*, a, b=2)` would give a the default; order among keyword-only
+// parameters means nothing to callers.
 func (l *lowerer) paramsText(n *sitter.Node, extra []string) string {
 	elems := elements(n)
 	var start, end uint32
@@ -103,38 +96,35 @@ func (l *lowerer) paramsText(n *sitter.Node, extra []string) string {
 	} else {
 		start, end = n.StartByte(), n.EndByte()
 	}
-	var out []string
+	var positional, kwDefault, kwPlain []string
+	star, dstar := "", ""
+	carry := "" // newlines of dropped entries, kept for the next one
 	pos := start
-	starSeen := false
-	dstarIdx := -1
 	for _, e := range elems {
-		gap := keepLines(l.between(pos, e.StartByte()))
+		gap := carry + keepLines(l.between(pos, e.StartByte()))
+		carry = ""
 		pos = e.EndByte()
 		var t string
+		hasDefault := false
+		isStar, isDstar := false, false
 		switch e.Type() {
 		case "positional_separator":
-			if gap != "" {
-				out = append(out, gap)
-			}
+			carry = gap
 			continue
 		case "keyword_separator":
-			starSeen = true
+			isStar = true
 			t = "*"
 		case "list_splat_pattern":
-			starSeen = true
+			isStar = true
 			t = l.raw(e)
 		case "dictionary_splat_pattern":
-			dstarIdx = len(out)
+			isDstar = true
 			t = l.raw(e)
 		case "typed_parameter":
 			inner := e.NamedChild(0)
 			t = l.raw(inner)
-			switch inner.Type() {
-			case "list_splat_pattern":
-				starSeen = true
-			case "dictionary_splat_pattern":
-				dstarIdx = len(out)
-			}
+			isStar = inner.Type() == "list_splat_pattern"
+			isDstar = inner.Type() == "dictionary_splat_pattern"
 			// The annotation's own newlines (inside its brackets) become
 			// plain newlines inside the parameter list's parentheses.
 			t += keepLines(l.between(inner.EndByte(), e.EndByte()))
@@ -142,38 +132,43 @@ func (l *lowerer) paramsText(n *sitter.Node, extra []string) string {
 			name := e.ChildByFieldName("name")
 			val := e.ChildByFieldName("value")
 			t = l.raw(name) + keepLines(l.between(name.EndByte(), val.StartByte())) + "=" + l.text(val)
+			hasDefault = true
 		case "tuple_pattern":
 			l.problem(e, "syntax", "tuple parameters are Python 2 syntax")
 			t = l.raw(e)
 		default:
 			t = l.text(e)
 		}
-		out = append(out, gap+t)
-	}
-	if len(extra) > 0 {
-		ex := l.extraParams(extra, !starSeen)
-		if dstarIdx >= 0 {
-			out = append(out[:dstarIdx], append([]string{ex}, out[dstarIdx:]...)...)
-		} else {
-			out = append(out, ex)
+		t = gap + t
+		switch {
+		case isStar:
+			star = t
+		case isDstar:
+			dstar = t
+		case star == "":
+			positional = append(positional, t)
+		case hasDefault:
+			kwDefault = append(kwDefault, t)
+		default:
+			kwPlain = append(kwPlain, t)
 		}
 	}
-	// A positional_separator leaves only its gap behind; merge such
-	// newline-only entries into the next parameter.
-	var merged []string
-	carry := ""
-	for _, o := range out {
-		if strings.TrimSpace(strings.ReplaceAll(o, "\\", "")) == "" && strings.Contains(o, "\n") {
-			carry += o
-			continue
-		}
-		merged = append(merged, carry+o)
-		carry = ""
+	for _, name := range extra {
+		kwDefault = append(kwDefault, name+"=None")
 	}
-	text := strings.Join(merged, ", ") + carry + keepLines(l.between(pos, end))
+	if star == "" && len(kwDefault)+len(kwPlain) > 0 {
+		star = "*"
+	}
+	all := positional
+	if star != "" {
+		all = append(all, star)
+	}
+	all = append(append(all, kwDefault...), kwPlain...)
+	if dstar != "" {
+		all = append(all, dstar)
+	}
+	text := strings.Join(all, ", ") + carry + keepLines(l.between(pos, end))
 	if !paren {
-		// Lambda parameters sit outside brackets: newlines need
-		// continuations, which keepLines cannot give (no comments there).
 		return text
 	}
 	return "(" + text + ")"

@@ -55,3 +55,11 @@ def dec3(): pass
 with (open("a") as fa,
       open("b") as fb):
     pass
+
+
+def kwonly(a, *, b, c=3, **kw):
+    return a + b + c
+
+
+def walrus_kwonly(*args, b, c=1):
+    return [(d := x) for x in args], d

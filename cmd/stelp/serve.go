@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"strings"
 	"time"
 
 	"go.uber.org/zap"
@@ -64,14 +65,17 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	log := zap.New(zapcore.NewCore(zapcore.NewConsoleEncoder(zap.NewDevelopmentEncoderConfig()), logOut, level))
 	defer log.Sync()
 
-	pool, err := exec.NewPool(ctx, exec.PoolOptions{Size: *workers})
-	if err != nil {
-		fmt.Fprintf(stderr, "stelp serve: start workers: %v\n", err)
-		return exitUsage
+	// Without a warm pool the editor still gets diagnostics and fixes;
+	// runs then start a fresh worker each (slower, same isolation).
+	var runner exec.Runner = exec.OneShot{}
+	if pool, err := exec.NewPool(ctx, exec.PoolOptions{Size: *workers}); err != nil {
+		log.Warn("warm workers did not start; each run starts its own worker", zap.Error(err))
+	} else {
+		defer pool.Close()
+		runner = pool
 	}
-	defer pool.Close()
-	engine := &server.PipelineEngine{Runner: pool, Loader: newLoader()}
-	opts := server.Options{Logger: log, Debounce: *debounce, DocsURL: *docsURL, Version: version}
+	engine := &server.PipelineEngine{Runner: runner, Loader: newLoader()}
+	opts := server.Options{Logger: log, Debounce: *debounce, DocsURL: *docsURL, Version: strings.TrimPrefix(versionString(version, buildInfo()), "stelp ")}
 	if *debounce <= 0 {
 		opts.Debounce = -1
 	}
@@ -79,7 +83,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if *listen != "" {
 		return serveTCP(ctx, *listen, engine, opts, stderr)
 	}
-	err = server.New(engine, opts).Run(ctx, stdio{stdin, stdout})
+	err := server.New(engine, opts).Run(ctx, stdio{stdin, stdout})
 	switch {
 	case err == nil:
 		return exitOK

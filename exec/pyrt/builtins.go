@@ -412,6 +412,8 @@ func builtinLen(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 		return py.Int(len(x)), nil
 	case *pyobj.Dict:
 		return py.Int(x.Len()), nil
+	case py.Bytes:
+		return py.Int(len(x)), nil
 	}
 	if _, ok := a.(py.I__len__); !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "object of type '%s' has no len()", pyobj.TypeName(a))
@@ -970,11 +972,7 @@ func builtinIter(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object
 var callableIterType = newType("callable_iterator")
 
 func iterOf(o py.Object) (py.Object, error) {
-	it, err := py.Iter(o)
-	if err != nil && py.IsException(py.TypeError, err) {
-		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not iterable", pyobj.TypeName(o))
-	}
-	return it, err
+	return pyobj.Iter(o)
 }
 
 func builtinNext(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {

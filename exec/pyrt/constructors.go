@@ -25,9 +25,6 @@ func installConstructors() {
 		if len(args) == 0 {
 			return py.NewList(), nil
 		}
-		if _, err := py.Iter(args[0]); err != nil {
-			return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not iterable", pyobj.TypeName(args[0]))
-		}
 		items, err := pyobj.Items(args[0])
 		if err != nil {
 			return nil, err
@@ -46,9 +43,6 @@ func installConstructors() {
 		}
 		if tup, ok := args[0].(py.Tuple); ok {
 			return tup, nil
-		}
-		if _, err := py.Iter(args[0]); err != nil {
-			return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not iterable", pyobj.TypeName(args[0]))
 		}
 		items, err := pyobj.Items(args[0])
 		if err != nil {
@@ -83,6 +77,19 @@ func installConstructors() {
 		}
 		s, err := pyobj.Str(args[0])
 		return py.String(s), err
+	}
+	py.BoolType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(kwargs) > 0 {
+			return nil, py.ExceptionNewf(py.TypeError, "bool() takes no keyword arguments")
+		}
+		if err := pyobj.ArgCount("bool", args, 0, 1); err != nil {
+			return nil, err
+		}
+		if len(args) == 0 {
+			return py.False, nil
+		}
+		b, err := pyobj.Truthy(args[0])
+		return py.NewBool(b), err
 	}
 	origInt := py.IntType.New
 	py.IntType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {

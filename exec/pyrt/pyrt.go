@@ -93,6 +93,9 @@ func Compile(src, filename string) (*py.Code, error) {
 		return nil, err
 	}
 	fixCode(code)
+	if err := fixClosures(src, filename, code); err != nil {
+		return nil, err
+	}
 	return code, nil
 }
 

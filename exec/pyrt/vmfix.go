@@ -1,6 +1,7 @@
 package pyrt
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
@@ -65,6 +66,16 @@ func patchVM() {
 			return err
 		}
 		push(f, r)
+		return nil
+	}
+
+	jumpTable[vm.GET_ITER] = func(v unsafe.Pointer, arg int32) error {
+		f := vmFrame(v)
+		it, err := pyobj.Iter(top(f))
+		if err != nil {
+			return err
+		}
+		setTop(f, it)
 		return nil
 	}
 
@@ -146,6 +157,9 @@ func patchVM() {
 	jumpTable[vm.BINARY_MODULO] = mod(origMod)
 	jumpTable[vm.INPLACE_MODULO] = mod(origIMod)
 	patchBoolArith()
+	patchDottedNames()
+	patchSubscr()
+	patchDecoratorOrder()
 
 	jumpTable[vm.BUILD_MAP] = func(v unsafe.Pointer, count int32) error {
 		push(vmFrame(v), pyobj.NewDictSized(int(count)))
@@ -366,6 +380,16 @@ func patchBoolArith() {
 			f := vmFrame(v)
 			n := len(f.Stack)
 			a, b := f.Stack[n-2], f.Stack[n-1]
+			if op == vm.BINARY_ADD || op == vm.INPLACE_ADD {
+				if r, ok, err := seqAdd(op, a, b); ok || err != nil {
+					if err != nil {
+						return err
+					}
+					f.Stack = f.Stack[:n-1]
+					setTop(f, r)
+					return nil
+				}
+			}
 			_, ab := a.(py.Bool)
 			_, bb := b.(py.Bool)
 			if ab || bb {
@@ -447,4 +471,206 @@ func zeroDivision(op vm.OpCode, a, b py.Object) error {
 		return py.ExceptionNewf(py.ZeroDivisionError, "integer modulo by zero")
 	}
 	return nil
+}
+
+// gpython's parser turns a dotted decorator (@prop.setter, @app.route(...))
+// into one Name "prop.setter", which then fails to resolve. LOAD_NAME and
+// LOAD_GLOBAL resolve such names as the attribute chain they stand for.
+func patchDottedNames() {
+	for _, op := range []vm.OpCode{vm.LOAD_NAME, vm.LOAD_GLOBAL} {
+		orig := jumpTable[op]
+		jumpTable[op] = func(v unsafe.Pointer, namei int32) error {
+			f := vmFrame(v)
+			name := f.Code.Names[namei]
+			if !strings.Contains(name, ".") {
+				return orig(v, namei)
+			}
+			parts := strings.Split(name, ".")
+			obj, ok := lookupName(f, parts[0])
+			if !ok {
+				return py.ExceptionNewf(py.NameError, "name '%s' is not defined", parts[0])
+			}
+			for _, attr := range parts[1:] {
+				if err := checkAttr(f.Context, obj, attr); err != nil {
+					return err
+				}
+				next, err := pyobj.GetAttr(obj, attr)
+				if err != nil {
+					return err
+				}
+				obj = next
+			}
+			push(f, obj)
+			return nil
+		}
+	}
+}
+
+// lookupName finds a variable visible in frame f: fast locals, cells,
+// the locals dict, globals, builtins.
+func lookupName(f *py.Frame, name string) (py.Object, bool) {
+	for i, n := range f.Code.Varnames {
+		if n == name && i < len(f.LocalVars) && f.LocalVars[i] != nil {
+			return f.LocalVars[i], true
+		}
+	}
+	cells := append(append([]string(nil), f.Code.Cellvars...), f.Code.Freevars...)
+	for i, n := range cells {
+		if n == name && i < len(f.CellAndFreeVars) {
+			if c, ok := f.CellAndFreeVars[i].(*py.Cell); ok {
+				if v := c.Get(); v != nil {
+					return v, true
+				}
+			}
+		}
+	}
+	if v, ok := f.Locals[name]; ok {
+		return v, true
+	}
+	if v, ok := f.Globals[name]; ok {
+		return v, true
+	}
+	v, ok := f.Builtins[name]
+	return v, ok
+}
+
+// seqAdd concatenates tuples (gpython's Tuple.__add__ misplaces the second
+// operand) and extends a list in place for list += iterable.
+func seqAdd(op vm.OpCode, a, b py.Object) (py.Object, bool, error) {
+	switch x := a.(type) {
+	case py.Tuple:
+		y, ok := b.(py.Tuple)
+		if !ok {
+			return nil, false, nil
+		}
+		out := make(py.Tuple, 0, len(x)+len(y))
+		out = append(append(out, x...), y...)
+		return out, true, nil
+	case *py.List:
+		if op != vm.INPLACE_ADD {
+			return nil, false, nil
+		}
+		switch b.(type) {
+		case *py.List, *pyobj.Instance:
+			return nil, false, nil
+		}
+		items, err := pyobj.Items(b)
+		if err != nil {
+			return nil, true, err
+		}
+		x.Items = append(x.Items, items...)
+		return x, true, nil
+	}
+	return nil, false, nil
+}
+
+// patchSubscr fixes range slicing (gpython keeps the range's own bounds
+// instead of recomputing them from the sliced indices).
+func patchSubscr() {
+	orig := jumpTable[vm.BINARY_SUBSCR]
+	jumpTable[vm.BINARY_SUBSCR] = func(v unsafe.Pointer, arg int32) error {
+		f := vmFrame(v)
+		n := len(f.Stack)
+		if b, ok := f.Stack[n-2].(py.Bytes); ok {
+			r, err := bytesIndex(b, f.Stack[n-1])
+			if err != nil {
+				return err
+			}
+			f.Stack = f.Stack[:n-1]
+			setTop(f, r)
+			return nil
+		}
+		if r, ok := f.Stack[n-2].(*py.Range); ok {
+			if sl, ok := f.Stack[n-1].(*py.Slice); ok {
+				start, stop, step, length, err := sl.GetIndices(int(r.Length))
+				if err != nil {
+					return err
+				}
+				nstart := int64(r.Start) + int64(start)*int64(r.Step)
+				nstep := int64(r.Step) * int64(step)
+				nr := &py.Range{Start: py.Int(nstart), Step: py.Int(nstep), Length: py.Int(length),
+					Stop: py.Int(int64(r.Start) + int64(stop)*int64(r.Step))}
+				f.Stack = f.Stack[:n-1]
+				setTop(f, nr)
+				return nil
+			}
+		}
+		return orig(v, arg)
+	}
+}
+
+// gpython's compiler evaluates a decorated function's defaults before its
+// decorators, so MAKE_FUNCTION took a decorator as a default value and the
+// default was then called as the decorator. Before making such a function
+// we move the decorators below the defaults, where the compiler should
+// have put them. The decorators are counted from the CALL_FUNCTION 1
+// instructions that apply them, followed by the store of the name.
+func patchDecoratorOrder() {
+	for _, op := range []vm.OpCode{vm.MAKE_FUNCTION, vm.MAKE_CLOSURE} {
+		op := op
+		orig := jumpTable[op]
+		jumpTable[op] = func(v unsafe.Pointer, argc int32) error {
+			f := vmFrame(v)
+			nargs := int(argc&0xff) + 2*int((argc>>8)&0xff) + int((argc>>16)&0x7fff)
+			if nargs > 0 {
+				if name, ok := top(f).(py.String); ok && !strings.HasSuffix(string(name), "<lambda>") {
+					if d := decoratorCount(f); d > 0 {
+						extra := 2
+						if op == vm.MAKE_CLOSURE {
+							extra = 3
+						}
+						n := len(f.Stack)
+						seg := f.Stack[n-extra-d-nargs : n-extra]
+						rot := make([]py.Object, 0, len(seg))
+						rot = append(append(rot, seg[nargs:]...), seg[:nargs]...)
+						copy(seg, rot)
+					}
+				}
+			}
+			return orig(v, argc)
+		}
+	}
+}
+
+func decoratorCount(f *py.Frame) int {
+	code := f.Code.Code
+	p := int(f.Lasti)
+	d := 0
+	for p+2 < len(code) && vm.OpCode(code[p]) == vm.CALL_FUNCTION && code[p+1] == 1 && code[p+2] == 0 {
+		d++
+		p += 3
+	}
+	if d == 0 || p >= len(code) {
+		return 0
+	}
+	switch vm.OpCode(code[p]) {
+	case vm.STORE_NAME, vm.STORE_FAST, vm.STORE_GLOBAL, vm.STORE_DEREF:
+		return d
+	}
+	return 0
+}
+
+func bytesIndex(b py.Bytes, key py.Object) (py.Object, error) {
+	if sl, ok := key.(*py.Slice); ok {
+		start, _, step, length, err := sl.GetIndices(len(b))
+		if err != nil {
+			return nil, err
+		}
+		out := make([]byte, length)
+		for i, j := 0, start; i < length; i, j = i+1, j+step {
+			out[i] = b[j]
+		}
+		return py.Bytes(out), nil
+	}
+	i, err := py.IndexInt(key)
+	if err != nil {
+		return nil, py.ExceptionNewf(py.TypeError, "byte indices must be integers or slices, not %s", pyobj.TypeName(key))
+	}
+	if i < 0 {
+		i += len(b)
+	}
+	if i < 0 || i >= len(b) {
+		return nil, py.ExceptionNewf(py.IndexError, "index out of range")
+	}
+	return py.Int(b[i]), nil
 }

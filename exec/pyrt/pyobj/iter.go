@@ -29,7 +29,7 @@ func ForEach(obj py.Object, fn func(item py.Object) (stop bool, err error)) erro
 		}
 		return nil
 	}
-	it, err := py.Iter(obj)
+	it, err := Iter(obj)
 	if err != nil {
 		return err
 	}
@@ -122,3 +122,21 @@ func CallMethod(obj py.Object, name string, args ...py.Object) (py.Object, error
 	}
 	return py.Call(fn, py.Tuple(args), nil)
 }
+
+// Iter is iter(o), covering bytes (which gpython cannot iterate).
+func Iter(o py.Object) (py.Object, error) {
+	if b, ok := o.(py.Bytes); ok {
+		items := make([]py.Object, len(b))
+		for i, c := range b {
+			items[i] = py.Int(c)
+		}
+		return &sliceIter{items: items, typ: bytesIterType}, nil
+	}
+	it, err := py.Iter(o)
+	if err != nil && py.IsException(py.TypeError, err) {
+		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not iterable", TypeName(o))
+	}
+	return it, err
+}
+
+var bytesIterType = py.NewType("bytes_iterator", "")

@@ -88,6 +88,9 @@ func Repr(o py.Object) (string, error) {
 	case *py.List:
 		return seqRepr(o, "[", "]", x.Items)
 	case *py.Exception:
+		if o == py.NotImplemented {
+			return "NotImplemented", nil
+		}
 		return ExceptionRepr(x)
 	case py.Complex:
 		return complexRepr(complex128(x)), nil
@@ -169,6 +172,9 @@ func Str(o py.Object) (string, error) {
 	case py.Int, py.Float, py.Bool, py.NoneType, py.Tuple, *py.List, py.Complex, *py.Type, *py.Function:
 		return Repr(o)
 	case *py.Exception:
+		if o == py.NotImplemented {
+			return "NotImplemented", nil
+		}
 		return ExceptionStr(x)
 	}
 	r, err := py.Str(o)

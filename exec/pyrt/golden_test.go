@@ -26,7 +26,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := os.ReadFile(strings.TrimSuffix(f, ".py") + ".out")
+			want, err := os.ReadFile(strings.TrimSuffix(f, ".py") + ".golden")
 			if err != nil {
 				t.Fatalf("missing golden output (run testdata/gen.py): %v", err)
 			}

@@ -23,5 +23,5 @@ for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "cases", "*
         except Exception as e:  # recorded like the Go test does
             msg = str(e)
             buf.write("Traceback: " + type(e).__name__ + (": " + msg if msg else "") + "\n")
-    with open(path[:-3] + ".out", "w") as f:
+    with open(path[:-3] + ".golden", "w") as f:
         f.write(buf.getvalue())

@@ -18,7 +18,11 @@ import (
 )
 
 // configNames are the file names policy discovery looks for in each folder.
-var configNames = []string{".stelp.yaml", ".stelp.yml"}
+var configNames = policy.FileNames
+
+// maxConfigEntries bounds the policy cache (text commands may name any
+// number of paths); past it the cache starts over.
+const maxConfigEntries = 10000
 
 func isConfigFile(path string) bool {
 	if path == "" {
@@ -33,15 +37,15 @@ func isConfigFile(path string) bool {
 	return false
 }
 
-// configCache holds the policy of each folder with open documents. An
-// entry is valid while the config files on the way up from its folder keep
+// configCache holds the policy of each file analysed. An entry is valid
+// while the config files on the way up from its folder keep
 // their size and mtime (a cheap check done on every analysis, so a change
 // made outside the editor is picked up without any client help);
 // didChangeWatchedFiles and didSave drop everything, which also covers
 // files pulled in by `extends`.
 type configCache struct {
 	mu        sync.Mutex
-	entries   map[string]*configEntry // by folder
+	entries   map[string]*configEntry // by file path
 	published map[protocol.DocumentURI]bool
 }
 
@@ -60,8 +64,10 @@ func (s *Server) policyFor(ctx context.Context, path string) *policy.Policy {
 		dir = filepath.Dir(path)
 	}
 	stamp := configStamp(dir)
+	// Keyed by file, not folder: `paths:` overrides can differ between
+	// files of one folder.
 	s.config.mu.Lock()
-	e := s.config.entries[dir]
+	e := s.config.entries[path]
 	s.config.mu.Unlock()
 	if e != nil && e.stamp == stamp {
 		return e.pol
@@ -72,7 +78,10 @@ func (s *Server) policyFor(ctx context.Context, path string) *policy.Policy {
 	}
 	s.config.mu.Lock()
 	changed := e == nil || errText(e.err) != errText(err)
-	s.config.entries[dir] = &configEntry{pol: pol, err: err, stamp: stamp}
+	if len(s.config.entries) >= maxConfigEntries {
+		s.config.entries = map[string]*configEntry{}
+	}
+	s.config.entries[path] = &configEntry{pol: pol, err: err, stamp: stamp}
 	s.config.mu.Unlock()
 	if changed {
 		s.publishConfigErrors(ctx)

@@ -129,6 +129,37 @@ func TestRealFunctionLensChecksDocstringExamples(t *testing.T) {
 	}
 }
 
+func TestRealConfigPerFileAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	cfg := filepath.Join(dir, ".stelp.yaml")
+	// Same folder, different overrides: policies are per file.
+	os.WriteFile(cfg, []byte("rules:\n  SP101: warning\npaths:\n  \"test_*.py\":\n    rules: {SP101: off}\n"), 0o644)
+	main, test := string(pathURI(filepath.Join(dir, "a.py"))), string(pathURI(filepath.Join(dir, "test_a.py")))
+	ed := newEditor(t, realEngine(t), Options{}, nil)
+	ed.open(main, "x = eval(s)\n")
+	ed.open(test, "x = eval(s)\n")
+	if d := ed.diagnostics(main, 1); len(d) != 1 || d[0].Severity != 2 {
+		t.Errorf("a.py: SP101 as a warning expected: %+v", d)
+	}
+	if d := ed.diagnostics(test, 1); len(d) != 0 {
+		t.Errorf("test_a.py: SP101 off by paths: %+v", d)
+	}
+	// A typo in the config: a positioned error on the config file.
+	writeLater(t, cfg, "rules:\n  SP101: warnin\n")
+	ed.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": string(pathURI(cfg)), "type": 2}}})
+	n := ed.waitNote("config error", func(n note) bool {
+		var p publishParams
+		return n.method == "textDocument/publishDiagnostics" && json.Unmarshal(n.params, &p) == nil &&
+			p.URI == string(pathURI(cfg)) && len(p.Diagnostics) > 0
+	})
+	var p publishParams
+	json.Unmarshal(n.params, &p)
+	if p.Diagnostics[0].Range.Start.Line != 1 || !strings.Contains(p.Diagnostics[0].Message, "SP101") {
+		t.Errorf("config diagnostic: %+v", p.Diagnostics)
+	}
+}
+
 // transcript records the JSON-RPC messages between a client and a server.
 type transcript struct {
 	mu    sync.Mutex

@@ -55,8 +55,11 @@ type pass struct {
 	res   *resolver
 	// family state, filled by the families' setup functions
 	supReported int      // suppression findings appended by applySuppressions
-	calleeCache []string // resolved callee per call node
-	calleeDone  []bool
+	// calleeIdx[n] is 1 + the index in calleeNames of call n's resolved
+	// callee, 0 when not yet resolved.
+	calleeIdx   []int32
+	calleeNames []string
+	calleeSeen  map[string]int32
 }
 
 type rawFinding struct {
@@ -67,7 +70,7 @@ type rawFinding struct {
 
 func newPass(ctx context.Context, t *Tree, pol *policy.Policy) *pass {
 	p := &pass{ctx: ctx, t: t, src: t.src, nodes: t.nodes, pol: pol, e: getEngine(),
-		calleeCache: make([]string, len(t.nodes)), calleeDone: make([]bool, len(t.nodes))}
+		calleeIdx: make([]int32, len(t.nodes)), calleeNames: []string{""}, calleeSeen: map[string]int32{"": 0}}
 	p.res = newResolver(p)
 	return p
 }

@@ -8,14 +8,20 @@ import "strings"
 
 // callee returns the resolved qualified name of a call's function, or "".
 func (p *pass) callee(call int32) string {
-	if p.calleeDone[call] {
-		return p.calleeCache[call]
+	if i := p.calleeIdx[call]; i > 0 {
+		return p.calleeNames[i-1]
 	}
 	q := ""
 	if v := p.res.eval(p.field(call, "function")); v.k == vRef {
 		q = v.s
 	}
-	p.calleeCache[call], p.calleeDone[call] = q, true
+	i, ok := p.calleeSeen[q]
+	if !ok {
+		i = int32(len(p.calleeNames))
+		p.calleeNames = append(p.calleeNames, q)
+		p.calleeSeen[q] = i
+	}
+	p.calleeIdx[call] = i + 1
 	return q
 }
 
@@ -58,7 +64,13 @@ func (p *pass) matchCallableArg(call int32) {
 			continue
 		}
 		switch p.nodes[a].kind {
-		case "identifier", "attribute", "subscript":
+		case "identifier":
+			// only names that can stand for a dangerous callable
+			name := normIdent(p.text(a))
+			if !p.res.aliasNames[name] && !callableBuiltins[name] {
+				continue
+			}
+		case "attribute", "subscript":
 		default:
 			continue
 		}
@@ -123,6 +135,9 @@ func (p *pass) matchRef(n int32) {
 		p.report(r, n, "`"+shortName(v.s)+"`: "+lowerFirst(r.Summary))
 	}
 }
+
+// callableBuiltins are builtins that are dangerous when passed as values.
+var callableBuiltins = map[string]bool{"eval": true, "exec": true, "compile": true, "__import__": true, "open": true, "breakpoint": true}
 
 func shortName(q string) string {
 	return strings.TrimPrefix(q, "builtins.")

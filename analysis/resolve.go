@@ -119,12 +119,15 @@ type resolver struct {
 	active   map[int32]bool  // rhs nodes being evaluated (cycle guard)
 	depth    int
 	userDefs map[string]bool // names defined by def/class anywhere
+	// aliasNames are names bound by an import, or assigned a name,
+	// attribute, subscript or call (they may stand for another object).
+	aliasNames map[string]bool
 }
 
 func newResolver(p *pass) *resolver {
-	hint := len(p.nodes)/16 + 8
+	hint := len(p.nodes)/128 + 8
 	r := &resolver{p: p, binds: make(map[scopeName][]binding, hint), globals: map[scopeName]bool{},
-		memo: make(map[scopeName]value, hint), nodeMemo: make(map[int32]value, hint), active: map[int32]bool{}, userDefs: map[string]bool{}}
+		memo: make(map[scopeName]value, hint), nodeMemo: make(map[int32]value, hint), active: map[int32]bool{}, userDefs: map[string]bool{}, aliasNames: map[string]bool{}}
 	r.computeScopes()
 	r.collect()
 	return r
@@ -155,6 +158,14 @@ func (r *resolver) bind(at int32, name string, b binding) {
 		s = 0
 	}
 	b.at = at
+	if b.kind == bImport {
+		r.aliasNames[name] = true
+	} else if b.kind == bAssign && b.rhs >= 0 {
+		switch r.p.kind(r.p.unparen(b.rhs)) {
+		case "identifier", "attribute", "subscript", "call", "conditional_expression", "boolean_operator":
+			r.aliasNames[name] = true
+		}
+	}
 	k := scopeName{s, name}
 	r.binds[k] = append(r.binds[k], b)
 }

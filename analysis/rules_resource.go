@@ -321,7 +321,7 @@ func (p *pass) selfCallTarget(call int32) int32 {
 		return -1
 	}
 	fn := p.unparen(p.field(call, "function"))
-	if p.kind(fn) != "identifier" {
+	if p.kind(fn) != "identifier" || !p.res.userDefs[normIdent(p.text(fn))] {
 		return -1
 	}
 	if v := p.res.eval(fn); v.k == vUser && v.node == f {

@@ -9,7 +9,7 @@ func TestFormatGuardedAttr(t *testing.T) {
 		"{0:{1.__code__}}":              "__code__",
 		"{{0.__globals__}}":             "",
 		"{0.name} {1[__globals__]}":     "",
-		"{0.__ｇlobals__}":              "__ｇlobals__",
+		"{0.__ｇlobals__}":               "__ｇlobals__",
 		"plain .__globals__ outside {}": "",
 		"{0.__dict__!r}":                "__dict__",
 	}

@@ -27,7 +27,7 @@ const (
 	// programs, and the hard cap on it: about 2 KiB of Go stack per
 	// Python frame gives room for thousands of frames; a program that
 	// needs more kills the worker (a recursion limit result).
-	workerStack = 16 << 20
+	workerStack = 8 << 20
 )
 
 var (
@@ -141,7 +141,7 @@ func serve(in *interp, iso *isolation, types typeSnapshot, r *bufio.Reader, w *b
 //
 //go:noinline
 func growStack(n int) byte {
-	var pad [256 << 10]byte
+	var pad [64 << 10]byte // under the compiler's 128 KiB limit for stack variables
 	pad[0] = byte(n)
 	if n <= len(pad) {
 		return pad[0]

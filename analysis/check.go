@@ -54,7 +54,7 @@ type pass struct {
 	raw   []rawFinding
 	res   *resolver
 	// family state, filled by the families' setup functions
-	supReported int      // suppression findings appended by applySuppressions
+	supReported int // suppression findings appended by applySuppressions
 	// calleeIdx[n] is 1 + the index in calleeNames of call n's resolved
 	// callee, 0 when not yet resolved.
 	calleeIdx   []int32

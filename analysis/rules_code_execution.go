@@ -18,6 +18,7 @@ var ruleEval = &Rule{
 	Bad:     "x = eval(user_input)\nrun = getattr(__builtins__, 'ev' + 'al')\nrun('1+1')",
 	Good:    "import ast\nx = ast.literal_eval(user_input)",
 	HasFix:  true,
+	fix:     fixLiteralEval,
 	calls:   []string{"builtins.eval"},
 	related: taintRelated("eval"),
 }
@@ -29,7 +30,6 @@ var ruleExec = &Rule{
 		"Write the statements as code instead.",
 	Bad:     "exec('result = n % k')",
 	Good:    "result = n % k",
-	HasFix:  true,
 	calls:   []string{"builtins.exec"},
 	related: taintRelated("exec"),
 }

@@ -43,7 +43,6 @@ var ruleInsecureRandom = &Rule{
 	Why:     "random is predictable: its state can be recovered from outputs. Use secrets for tokens, passwords and keys.",
 	Bad:     "token = ''.join(random.choice(alphabet) for _ in range(16))",
 	Good:    "token = secrets.token_urlsafe(16)",
-	HasFix:  true,
 	calls: []string{"random.random", "random.randint", "random.randrange", "random.choice", "random.choices",
 		"random.sample", "random.getrandbits", "random.shuffle", "random.uniform", "random.randbytes"},
 	callCheck: func(p *pass, call int32, q string) (string, bool) {

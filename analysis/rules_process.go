@@ -37,7 +37,6 @@ var ruleShellTrue = &Rule{
 	Why:     "shell=True hands the command line to /bin/sh, so quotes, `;` and `$(...)` in any interpolated value become commands (command injection).",
 	Bad:     "subprocess.run(f'grep {pattern} log', shell=True)",
 	Good:    "subprocess.run(['grep', pattern, 'log'])",
-	HasFix:  true,
 	hooks: map[string]func(*pass, *Rule, int32){
 		"keyword_argument": func(p *pass, r *Rule, n int32) {
 			if normIdent(p.text(p.field(n, "name"))) != "shell" {

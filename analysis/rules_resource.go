@@ -313,6 +313,86 @@ func (p *pass) targetOf(n int32) int32 {
 	return p.field(n, "left")
 }
 
+// userCallTarget returns the def node a call of a plain name resolves to,
+// or -1.
+func (p *pass) userCallTarget(call int32) int32 {
+	fn := p.unparen(p.field(call, "function"))
+	if p.kind(fn) != "identifier" || !p.res.userDefs[normIdent(p.text(fn))] {
+		return -1
+	}
+	if v := p.res.eval(fn); v.k == vUser && p.kind(v.node) == "function_definition" {
+		return v.node
+	}
+	return -1
+}
+
+// mutualRecursion finds functions that call each other on every path
+// (f always calls g, g always calls f, or longer cycles) and reports the
+// call that closes each cycle.
+func mutualRecursion(p *pass) {
+	type edge struct{ to, call int32 }
+	edges := map[int32][]edge{}
+	var funcs []int32
+	for i := range p.nodes {
+		if p.nodes[i].kind != "function_definition" {
+			continue
+		}
+		f := int32(i)
+		body := p.field(f, "body")
+		if body < 0 {
+			continue
+		}
+		seen := map[int32]bool{f: true}
+		for j := body; j < p.nodes[body].stop; j++ {
+			if p.nodes[j].kind != "call" {
+				continue
+			}
+			g := p.userCallTarget(j)
+			if g < 0 || seen[g] {
+				continue
+			}
+			seen[g] = true
+			if res := p.recurses(g, body); res.allCall {
+				edges[f] = append(edges[f], edge{g, res.call})
+			}
+		}
+		if len(edges[f]) > 0 {
+			funcs = append(funcs, f)
+		}
+	}
+	// a cycle through f: follow must-call edges (bounded by the number of
+	// functions) and report f's first edge on it
+	reported := map[int32]bool{}
+	for _, f := range funcs {
+		if reported[f] {
+			continue
+		}
+		for _, e := range edges[f] {
+			path := []int32{f}
+			cur := e.to
+			visited := map[int32]bool{f: true}
+			for len(path) <= len(funcs) && !visited[cur] {
+				visited[cur] = true
+				path = append(path, cur)
+				if len(edges[cur]) == 0 {
+					break
+				}
+				cur = edges[cur][0].to
+			}
+			if cur != f {
+				continue
+			}
+			var names []string
+			for _, n := range path {
+				reported[n] = true
+				names = append(names, p.text(p.field(n, "name")))
+			}
+			p.report(ruleRecursion, e.call, "`"+strings.Join(names, "` → `")+"` call each other on every path: no base case")
+			break
+		}
+	}
+}
+
 // selfCallTarget returns the function definition a call to itself is made
 // from (the call's callee resolves to the enclosing def), or -1.
 func (p *pass) selfCallTarget(call int32) int32 {
@@ -532,7 +612,7 @@ func (p *pass) selfCallIn(f, n int32) int32 {
 			i = p.nodes[i].stop - 1
 			continue
 		case "call":
-			if p.selfCallTarget(i) == f {
+			if p.userCallTarget(i) == f {
 				return i
 			}
 		}
@@ -1090,6 +1170,6 @@ var ruleReDoS = &Rule{
 }
 
 func resourceFamily() family {
-	return family{rules: []*Rule{ruleReDoS, ruleRetryForever, ruleInfiniteLoop, ruleStuckLoop, ruleUnboundedIter, ruleRecursion, ruleNoProgress,
+	return family{setup: mutualRecursion, rules: []*Rule{ruleReDoS, ruleRetryForever, ruleInfiniteLoop, ruleStuckLoop, ruleUnboundedIter, ruleRecursion, ruleNoProgress,
 		ruleHugeAlloc, ruleHugePower, ruleHugeLoop, ruleSpawnLoop, ruleSleep, ruleLimits}}
 }

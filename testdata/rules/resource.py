@@ -103,3 +103,23 @@ re.split(r"[.?!]\s*", text)
 
 def either(n):
     return either(n + 1) if n > 0 else either(n - 1)  # expect: SP804
+
+
+def ping(n):
+    return pong(n) + 1  # expect: SP804
+
+
+def pong(n):
+    return ping(n - 1)
+
+
+def even(n):
+    if n == 0:
+        return True
+    return odd(n - 1)
+
+
+def odd(n):
+    if n == 0:
+        return False
+    return even(n - 1)

@@ -49,9 +49,17 @@ func hookClassCreation() {
 				args[2] = sd
 			}
 			if sd, ok := args[2].(py.StringDict); ok {
-				if _, ok := sd["__module__"]; !ok {
+				_, hasModule := sd["__module__"]
+				_, hasSlots := sd["__slots__"]
+				if !hasModule || hasSlots {
 					sd = sd.Copy()
-					sd["__module__"] = py.String("__main__")
+					if !hasModule {
+						sd["__module__"] = py.String("__main__")
+					}
+					// gpython refuses __slots__; instances keep a dict
+					// instead, which only differs for code that relies on
+					// AttributeError for undeclared attributes.
+					delete(sd, "__slots__")
 					args[2] = sd
 				}
 			}

@@ -1,7 +1,9 @@
 package pyrt
 
 import (
+	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
@@ -160,6 +162,7 @@ func patchVM() {
 	patchDottedNames()
 	patchSubscr()
 	patchDecoratorOrder()
+	patchKwargs()
 
 	jumpTable[vm.BUILD_MAP] = func(v unsafe.Pointer, count int32) error {
 		push(vmFrame(v), pyobj.NewDictSized(int(count)))
@@ -230,25 +233,37 @@ func patchVM() {
 				return nil
 			}
 		}
+		if nkw > 0 {
+			recordKwOrder(f, kwNamesOnStack(f, nkw, 0))
+		}
 		return origCall(v, argc)
 	}
 	jumpTable[vm.CALL_FUNCTION_VAR] = func(v unsafe.Pointer, argc int32) error {
-		if err := fixStarArgs(vmFrame(v), 1); err != nil {
+		f := vmFrame(v)
+		if err := fixStarArgs(f, 1); err != nil {
 			return err
+		}
+		if nkw := int(argc >> 8 & 0xff); nkw > 0 {
+			recordKwOrder(f, kwNamesOnStack(f, nkw, 1))
 		}
 		return origCallVar(v, argc)
 	}
 	jumpTable[vm.CALL_FUNCTION_KW] = func(v unsafe.Pointer, argc int32) error {
-		if err := fixStarKwargs(vmFrame(v), 1); err != nil {
+		f := vmFrame(v)
+		names := append(kwNamesOnStack(f, int(argc>>8&0xff), 1), mappingKeys(top(f))...)
+		if err := fixStarKwargs(f, 1); err != nil {
 			return err
 		}
+		recordKwOrder(f, names)
 		return origCallKw(v, argc)
 	}
 	jumpTable[vm.CALL_FUNCTION_VAR_KW] = func(v unsafe.Pointer, argc int32) error {
 		f := vmFrame(v)
+		names := append(kwNamesOnStack(f, int(argc>>8&0xff), 2), mappingKeys(top(f))...)
 		if err := fixStarKwargs(f, 1); err != nil {
 			return err
 		}
+		recordKwOrder(f, names)
 		if err := fixStarArgs(f, 2); err != nil {
 			return err
 		}
@@ -673,4 +688,90 @@ func bytesIndex(b py.Bytes, key py.Object) (py.Object, error) {
 		return nil, py.ExceptionNewf(py.IndexError, "index out of range")
 	}
 	return py.Int(b[i]), nil
+}
+
+// Keyword arguments reach a **kwargs parameter as gpython's str-keyed Go
+// map, which has no order and few methods. LOAD_FAST converts such a value
+// to our dict on first use, ordering the keys as the most recent call in
+// this context passed them (the call that created the frame, unless the
+// function made other keyword calls before first touching its **kwargs),
+// else sorted.
+var kwOrders sync.Map // py.Context -> []string
+
+func recordKwOrder(f *py.Frame, names []string) {
+	if f.Context != nil {
+		kwOrders.Store(f.Context, names)
+	}
+}
+
+func patchKwargs() {
+	jumpTable[vm.LOAD_FAST] = func(v unsafe.Pointer, i int32) error {
+		f := vmFrame(v)
+		val := f.LocalVars[i]
+		if val == nil {
+			return py.ExceptionNewf(py.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.Code.Varnames[i])
+		}
+		if sd, ok := val.(py.StringDict); ok {
+			d := orderedKwargs(f, sd)
+			f.LocalVars[i] = d
+			val = d
+		}
+		push(f, val)
+		return nil
+	}
+}
+
+func orderedKwargs(f *py.Frame, sd py.StringDict) *pyobj.Dict {
+	d := pyobj.NewDictSized(len(sd))
+	if o, ok := kwOrders.Load(f.Context); ok {
+		for _, k := range o.([]string) {
+			if v, ok := sd[k]; ok {
+				if _, seen := d.GetStr(k); !seen {
+					_ = d.Set(py.String(k), v)
+				}
+			}
+		}
+	}
+	if d.Len() < len(sd) {
+		keys := make([]string, 0, len(sd))
+		for k := range sd {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if _, seen := d.GetStr(k); !seen {
+				_ = d.Set(py.String(k), sd[k])
+			}
+		}
+	}
+	return d
+}
+
+// kwNamesOnStack returns the keyword names of a CALL_FUNCTION* with nkw
+// pairs ending at depth `above` below the top of the stack.
+func kwNamesOnStack(f *py.Frame, nkw, above int) []string {
+	end := len(f.Stack) - above
+	var names []string
+	for i := end - 2*nkw; i < end; i += 2 {
+		if s, ok := f.Stack[i].(py.String); ok {
+			names = append(names, string(s))
+		}
+	}
+	return names
+}
+
+// mappingKeys lists the str keys of a **mapping operand in its order.
+func mappingKeys(o py.Object) []string {
+	d, ok := o.(*pyobj.Dict)
+	if !ok {
+		return nil
+	}
+	var out []string
+	d.Range(func(k, v py.Object) bool {
+		if s, ok := k.(py.String); ok {
+			out = append(out, string(s))
+		}
+		return true
+	})
+	return out
 }

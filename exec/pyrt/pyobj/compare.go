@@ -1,8 +1,6 @@
 package pyobj
 
 import (
-	"sort"
-
 	"github.com/go-python/gpython/py"
 )
 
@@ -213,20 +211,9 @@ func SortObjects(items []py.Object, key py.Object, reverse bool) error {
 			idx[i], idx[j] = idx[j], idx[i]
 		}
 	}
-	var firstErr error
-	sort.SliceStable(idx, func(i, j int) bool {
-		if firstErr != nil {
-			return false
-		}
-		lt, err := Less(keys[idx[i]], keys[idx[j]])
-		if err != nil {
-			firstErr = err
-			return false
-		}
-		return lt
-	})
-	if firstErr != nil {
-		return firstErr
+	less := func(i, j int) (bool, error) { return Less(keys[i], keys[j]) }
+	if err := mergeSort(idx, make([]int, len(idx)), less); err != nil {
+		return err
 	}
 	if reverse {
 		// Sort ascending after the first reversal gives a stable order
@@ -259,4 +246,60 @@ func boolInt(o py.Object) py.Object {
 		return py.Int(0)
 	}
 	return o
+}
+
+// mergeSort sorts idx stably with few comparisons (each may call Python
+// code): insertion sort for short runs, merges skipped when the halves are
+// already in order, so sorted input costs n-1 comparisons as in CPython.
+func mergeSort(idx, buf []int, less func(i, j int) (bool, error)) error {
+	n := len(idx)
+	if n <= 8 {
+		for i := 1; i < n; i++ {
+			for j := i; j > 0; j-- {
+				lt, err := less(idx[j], idx[j-1])
+				if err != nil {
+					return err
+				}
+				if !lt {
+					break
+				}
+				idx[j], idx[j-1] = idx[j-1], idx[j]
+			}
+		}
+		return nil
+	}
+	mid := n / 2
+	if err := mergeSort(idx[:mid], buf[:mid], less); err != nil {
+		return err
+	}
+	if err := mergeSort(idx[mid:], buf[mid:], less); err != nil {
+		return err
+	}
+	lt, err := less(idx[mid], idx[mid-1])
+	if err != nil || !lt {
+		return err
+	}
+	copy(buf, idx)
+	i, j, k := 0, mid, 0
+	for i < mid && j < n {
+		lt, err := less(buf[j], buf[i])
+		if err != nil {
+			return err
+		}
+		if lt {
+			idx[k] = buf[j]
+			j++
+		} else {
+			idx[k] = buf[i]
+			i++
+		}
+		k++
+	}
+	for ; i < mid; i, k = i+1, k+1 {
+		idx[k] = buf[i]
+	}
+	for ; j < n; j, k = j+1, k+1 {
+		idx[k] = buf[j]
+	}
+	return nil
 }

@@ -26,6 +26,8 @@ type Runner interface {
 	Run(ctx context.Context, req *Request) (*Result, error)
 }
 
+const maxOutputKB = 16 << 10
+
 // effectiveLimits fills zero fields of l with the policy defaults, so a
 // worker never runs without a bound.
 func effectiveLimits(l policy.Limits) policy.Limits {
@@ -44,6 +46,10 @@ func effectiveLimits(l policy.Limits) policy.Limits {
 	}
 	if l.OutputKB <= 0 {
 		l.OutputKB = d.OutputKB
+	}
+	// The reply frame carries the output; keep it well under maxFrame.
+	if l.OutputKB > maxOutputKB {
+		l.OutputKB = maxOutputKB
 	}
 	return l
 }

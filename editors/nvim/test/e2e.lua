@@ -301,6 +301,19 @@ T.test(':StelpFixAll applies the safe fixes the server offers', function()
   end, 'the ' .. fixed .. ' diagnostic to go away after the fix')
 end)
 
+T.test('traces = false: a run draws no values', function()
+  local buf = open('trace.py')
+  stelp.setup({ cmd = { bin, 'serve' }, output = 'never', codelens = false, traces = false })
+  local r = execute(buf)
+  T.eq(r.status, 'ok', 'status')
+  T.ok(#r.trace > 0, 'the server still returns the trace')
+  vim.wait(300) -- a stelp/trace notification, if any, would draw by now
+  T.eq(stelp.trace_marks(buf), {}, 'marks with traces = false')
+  stelp.setup({ cmd = { bin, 'serve' }, output = 'never', codelens = false })
+  r = execute(buf)
+  T.ok(#stelp.trace_marks(buf) > 0, 'marks again with the default')
+end)
+
 T.test('shutdown is clean', function()
   local client = stelp.get_client(vim.api.nvim_get_current_buf())
   local exited

@@ -248,8 +248,13 @@ local function handle_result(bufnr, result, title, version, draw)
     show_output(lines, false)
   end
   -- Draw from the result at once (the notification carries the same).
-  if draw and use_virtual_text(get_client(bufnr)) then
-    M.show_trace(bufnr, result.trace, version)
+  -- Values of an earlier run go in any case: they are not this run's.
+  if draw then
+    if use_virtual_text(get_client(bufnr)) then
+      M.show_trace(bufnr, result.trace, version)
+    else
+      M.clear_trace(bufnr)
+    end
   end
 end
 

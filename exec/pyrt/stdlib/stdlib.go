@@ -131,6 +131,8 @@ func goModules() []*goModule {
 		jsonModule(),
 		reModule(),
 		itertoolsModule(),
+		statisticsModule(),
+		fractionsModule(),
 	}
 }
 

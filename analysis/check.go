@@ -21,6 +21,22 @@ func Check(ctx context.Context, src []byte, pol *policy.Policy) []Finding {
 	return CheckTree(ctx, t, pol)
 }
 
+// checkNested checks code found in a string (eval/exec arguments); nested
+// strings inside it are not descended into again.
+func checkNested(ctx context.Context, src []byte, pol *policy.Policy, e *engine) []Finding {
+	p := NewParser()
+	defer p.Close()
+	t, err := p.Parse(ctx, nil, src)
+	if err != nil {
+		return nil
+	}
+	defer t.Close()
+	ps := newPass(ctx, t, pol, e)
+	ps.nested = true
+	ps.run()
+	return ps.finish()
+}
+
 // internalFinding reports a document the engine could not analyse at all;
 // it is an error so that nothing unchecked is ever run.
 func internalFinding(src []byte, msg string) Finding {
@@ -38,7 +54,7 @@ func CheckTree(ctx context.Context, t *Tree, pol *policy.Policy) []Finding {
 	if t == nil || len(t.nodes) == 0 {
 		return nil
 	}
-	p := newPass(ctx, t, pol)
+	p := newPass(ctx, t, pol, getEngine())
 	p.run()
 	return p.finish()
 }
@@ -54,7 +70,8 @@ type pass struct {
 	raw   []rawFinding
 	res   *resolver
 	// family state, filled by the families' setup functions
-	supReported int // suppression findings appended by applySuppressions
+	supReported int  // suppression findings appended by applySuppressions
+	nested      bool // checking code found in a string: do not descend again
 	// calleeIdx[n] is 1 + the index in calleeNames of call n's resolved
 	// callee, 0 when not yet resolved.
 	calleeIdx   []int32
@@ -68,8 +85,8 @@ type rawFinding struct {
 	rule *Rule
 }
 
-func newPass(ctx context.Context, t *Tree, pol *policy.Policy) *pass {
-	p := &pass{ctx: ctx, t: t, src: t.src, nodes: t.nodes, pol: pol, e: getEngine(),
+func newPass(ctx context.Context, t *Tree, pol *policy.Policy, e *engine) *pass {
+	p := &pass{ctx: ctx, t: t, src: t.src, nodes: t.nodes, pol: pol, e: e,
 		calleeIdx: make([]int32, len(t.nodes)), calleeNames: []string{""}, calleeSeen: map[string]int32{"": 0}}
 	p.res = newResolver(p)
 	return p

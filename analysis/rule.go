@@ -155,7 +155,10 @@ func Registry() []*Rule {
 // RuleByID finds a rule by ID ("SP101", case-insensitive) or name
 // ("eval-call"); nil if there is none.
 func RuleByID(idOrName string) *Rule {
-	e := getEngine()
+	return getEngine().rule(idOrName)
+}
+
+func (e *engine) rule(idOrName string) *Rule {
 	if r := e.byID[idOrName]; r != nil {
 		return r
 	}

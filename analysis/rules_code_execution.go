@@ -15,12 +15,13 @@ var ruleEval = &Rule{
 	Why: "eval() compiles and runs whatever string reaches it, with the program's full authority. " +
 		"Aliases (`e = eval`), `getattr(builtins, 'ev'+'al')` and look-alike Unicode names are resolved first. " +
 		"To parse a literal use ast.literal_eval; to compute, write the expression.",
-	Bad:     "x = eval(user_input)\nrun = getattr(__builtins__, 'ev' + 'al')\nrun('1+1')",
-	Good:    "import ast\nx = ast.literal_eval(user_input)",
-	HasFix:  true,
-	fix:     fixLiteralEval,
-	calls:   []string{"builtins.eval"},
-	related: taintRelated("eval"),
+	Bad:       "x = eval(user_input)\nrun = getattr(__builtins__, 'ev' + 'al')\nrun('1+1')",
+	Good:      "import ast\nx = ast.literal_eval(user_input)",
+	HasFix:    true,
+	fix:       fixLiteralEval,
+	calls:     []string{"builtins.eval"},
+	callCheck: describeCode("eval() runs arbitrary code"),
+	related:   taintRelated("eval"),
 }
 
 var ruleExec = &Rule{
@@ -28,10 +29,11 @@ var ruleExec = &Rule{
 	Summary: "exec() runs arbitrary statements",
 	Why: "exec() runs any Python statements it is given, including imports and file or process access. " +
 		"Write the statements as code instead.",
-	Bad:     "exec('result = n % k')",
-	Good:    "result = n % k",
-	calls:   []string{"builtins.exec"},
-	related: taintRelated("exec"),
+	Bad:       "exec('result = n % k')",
+	Good:      "result = n % k",
+	calls:     []string{"builtins.exec"},
+	callCheck: describeCode("exec() runs arbitrary statements"),
+	related:   taintRelated("exec"),
 }
 
 var ruleCompile = &Rule{
@@ -100,6 +102,36 @@ var ruleCodeObject = &Rule{
 
 func codeExecFamily() family {
 	return family{rules: []*Rule{ruleEval, ruleExec, ruleCompile, ruleDunderImport, ruleImportlib, ruleRunpy, ruleCodeObject}}
+}
+
+// describeCode adds what a constant code string does to the message: the
+// string is parsed and checked like the file itself (one level deep).
+func describeCode(base string) func(p *pass, call int32, q string) (string, bool) {
+	return func(p *pass, call int32, q string) (string, bool) {
+		code, ok := p.res.eval(p.arg(call, 0, "source")).str()
+		if !ok {
+			if p.arg(call, 0, "source") < 0 {
+				return base, true
+			}
+			return base + " built at run time", true
+		}
+		msg := base + ": `" + trimTo(strings.TrimSpace(code), 50) + "`"
+		if p.nested || len(code) > 1<<16 {
+			return msg, true
+		}
+		var inner []string
+		seen := map[string]bool{}
+		for _, f := range checkNested(p.ctx, []byte(code), p.pol, p.e) {
+			if f.Severity == policy.SeverityError && !seen[f.Rule] && f.Rule != "SP000" {
+				seen[f.Rule] = true
+				inner = append(inner, f.Rule+" "+f.Name)
+			}
+		}
+		if len(inner) > 0 {
+			msg += "; the code itself: " + strings.Join(inner, ", ")
+		}
+		return msg, true
+	}
 }
 
 // importedModuleMsg names the module when it folds to a constant.

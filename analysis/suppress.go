@@ -101,7 +101,7 @@ func (p *pass) applySuppressions(raw []rawFinding) []rawFinding {
 		for l := lo; l <= hi && !suppressed; l++ {
 			for _, s := range byLine[l] {
 				for _, c := range s.codes {
-					if r := RuleByID(c); r != nil && r.ID == f.Rule {
+					if r := p.e.rule(c); r != nil && r.ID == f.Rule {
 						s.used[c] = true
 						suppressed = true
 					}
@@ -122,7 +122,7 @@ func (p *pass) applySuppressions(raw []rawFinding) []rawFinding {
 		}
 		for _, c := range s.codes {
 			switch {
-			case RuleByID(c) == nil:
+			case p.e.rule(c) == nil:
 				p.reportSup(ruleSuppressUnused, s, "suppression names unknown rule "+c)
 			case !s.used[c]:
 				p.reportSup(ruleSuppressUnused, s, "suppression of "+c+" suppresses nothing")

@@ -41,15 +41,7 @@ func TestOneShotStatuses(t *testing.T) {
 			if res.Status != c.status {
 				t.Fatalf("status %s, want %s: %+v", res.Status, c.status, res)
 			}
-			got := ""
-			switch {
-			case res.Limit != nil:
-				got = res.Limit.Kind
-			case len(res.Violations) > 0:
-				got = res.Violations[0].Kind
-			case res.Exception != nil:
-				got = res.Exception.Type
-			}
+			got := res.Reason()
 			if got != c.kind {
 				t.Fatalf("kind %q, want %q: %+v", got, c.kind, res)
 			}

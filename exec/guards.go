@@ -74,10 +74,10 @@ func (s *session) install() error {
 	}
 	b["__import__"] = newMethod("__import__", s.importHook)
 	b["input"] = newMethod("input", s.input)
-	b["getattr"] = newMethod("getattr", s.getattr)
+	b["getattr"] = newMethod("getattr", s.attrBuiltin("getattr", 2, 3, false))
 	b["hasattr"] = newMethod("hasattr", s.hasattr)
-	b["setattr"] = newMethod("setattr", s.setattr)
-	b["delattr"] = newMethod("delattr", s.delattr)
+	b["setattr"] = newMethod("setattr", s.attrBuiltin("setattr", 3, 3, true))
+	b["delattr"] = newMethod("delattr", s.attrBuiltin("delattr", 2, 2, true))
 
 	b["__stelp_tick__"] = newMethod("__stelp_tick__", s.tick)
 	b["__stelp_enter__"] = newMethod("__stelp_enter__", s.enter)
@@ -239,16 +239,26 @@ func (s *session) attrDenied(obj py.Object, name string, load bool) error {
 	return s.deny("attribute", fmt.Sprintf("access to attribute %q is not allowed in the sandbox", name))
 }
 
-func (s *session) getattr(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	s.checkStopped()
-	obj, name, err := attrArgs("getattr", args, 2, 3)
-	if err != nil {
-		return nil, err
+// attrBuiltin makes a guarded getattr/setattr/delattr: check the name
+// (and, for writes, that the object is not a built-in type), then
+// delegate to the builtin it replaces.
+func (s *session) attrBuiltin(fn string, min, max int, write bool) func(py.Tuple, py.StringDict) (py.Object, error) {
+	return func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		s.checkStopped()
+		obj, name, err := attrArgs(fn, args, min, max)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.attrDenied(obj, name, !write); err != nil {
+			return nil, err
+		}
+		if write {
+			if err := s.typeWrite(obj); err != nil {
+				return nil, err
+			}
+		}
+		return py.Call(s.prevAttr[fn], args, kwargs)
 	}
-	if err := s.attrDenied(obj, name, true); err != nil {
-		return nil, err
-	}
-	return py.Call(s.prevAttr["getattr"], args, kwargs)
 }
 
 // hasattr only answers yes or no, which leaks nothing, so it denies
@@ -259,36 +269,6 @@ func (s *session) hasattr(args py.Tuple, kwargs py.StringDict) (py.Object, error
 		return nil, err
 	}
 	return py.Call(s.prevAttr["hasattr"], args, kwargs)
-}
-
-func (s *session) setattr(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	s.checkStopped()
-	obj, name, err := attrArgs("setattr", args, 3, 3)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.attrDenied(obj, name, false); err != nil {
-		return nil, err
-	}
-	if err := s.typeWrite(obj); err != nil {
-		return nil, err
-	}
-	return py.Call(s.prevAttr["setattr"], args, kwargs)
-}
-
-func (s *session) delattr(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	s.checkStopped()
-	obj, name, err := attrArgs("delattr", args, 2, 2)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.attrDenied(obj, name, false); err != nil {
-		return nil, err
-	}
-	if err := s.typeWrite(obj); err != nil {
-		return nil, err
-	}
-	return py.Call(s.prevAttr["delattr"], args, kwargs)
 }
 
 // typeWrite refuses changes to built-in types, whose method tables are

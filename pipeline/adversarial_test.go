@@ -142,15 +142,7 @@ func TestAdversarial(t *testing.T) {
 				t.Fatalf("status %s, want %v: %s", res.Status, f.statuses, js)
 			}
 			if f.kind != "" {
-				got := ""
-				switch {
-				case res.Limit != nil:
-					got = res.Limit.Kind
-				case len(res.Violations) > 0:
-					got = res.Violations[0].Kind
-				case res.Exception != nil:
-					got = res.Exception.Type
-				}
+				got := res.Reason()
 				if got != f.kind {
 					t.Fatalf("kind %q, want %q: %s", got, f.kind, js)
 				}

@@ -26,7 +26,7 @@ import {
   TranspileResult,
 } from './protocol';
 import { resolveServer } from './resolve';
-import { readSettings, serverArgs, serverOptions, StelpSettings, useDecorations } from './settings';
+import { readSettings, revealOutput, serverArgs, serverOptions, StelpSettings, useDecorations } from './settings';
 import { fixAllMessage, fixAllOutcome, StelpSession, TraceStore } from './session';
 
 const transpiledScheme = 'stelp-transpiled';
@@ -272,7 +272,7 @@ function showResult(s: State, r: ExecResult, file?: string): void {
   s.lastResult = r;
   s.lastFile = file;
   s.out.appendLine(formatResult(r, `stelp.execute${file ? ` ${file}` : ''}`));
-  if (r.status !== 'ok') s.out.show(true);
+  if (revealOutput(s.settings.revealOutput, r)) s.out.show(true);
 }
 
 function renderStatus(s: State, running: boolean): void {

@@ -21,7 +21,12 @@ export interface StelpSettings {
   serverArgs: string[];
   limits: Limits;
   traces: { enabled: boolean; style: TraceStyle };
+  /** When a run reveals the output channel. */
+  revealOutput: RevealOutput;
 }
+
+/** 'auto': when the program printed something or did not end ok. */
+export type RevealOutput = 'auto' | 'always' | 'never';
 
 /** A settings reader: `vscode.workspace.getConfiguration('stelp').get` fits. */
 export type Getter = (key: string) => unknown;
@@ -83,8 +88,15 @@ export function readSettings(get: Getter): { settings: StelpSettings; errors: Se
   if (typeof style === 'string' && (styles as string[]).includes(style)) traceStyle = style as TraceStyle;
   else if (style !== undefined && style !== null) errors.push({ key: 'traces.style', message: `stelp.traces.style must be one of ${styles.join(', ')}` });
 
+  const reveal = get('output.reveal');
+  const reveals: RevealOutput[] = ['auto', 'always', 'never'];
+  let revealOutput: RevealOutput = 'auto';
+  if (typeof reveal === 'string' && (reveals as string[]).includes(reveal)) revealOutput = reveal as RevealOutput;
+  else if (reveal !== undefined && reveal !== null) errors.push({ key: 'output.reveal', message: `stelp.output.reveal must be one of ${reveals.join(', ')}` });
+
   return {
     settings: {
+      revealOutput,
       path: str('path'),
       serverArgs,
       limits,
@@ -127,4 +139,11 @@ export function useDecorations(s: StelpSettings, serverHasInlayHints: boolean): 
   if (s.traces.style === 'decorations') return true;
   if (s.traces.style === 'inlayHints') return false;
   return !serverHasInlayHints;
+}
+
+/** Whether a finished run opens the output channel. */
+export function revealOutput(mode: RevealOutput, r: { status: string; stdout: string }): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  return r.status !== 'ok' || r.stdout !== '';
 }

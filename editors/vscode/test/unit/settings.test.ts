@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readSettings, serverArgs, serverOptions, useDecorations } from '../../src/settings';
+import { readSettings, revealOutput, serverArgs, serverOptions, useDecorations } from '../../src/settings';
 
 const getter = (values: Record<string, unknown>) => (k: string) => values[k];
 
@@ -40,6 +40,7 @@ test('bad values are reported and dropped', () => {
       'traces.style': 'sideways',
       serverArgs: 'not-a-list',
       path: 42,
+      'output.reveal': 'sometimes',
     }),
   );
   assert.deepEqual(settings.limits, {});
@@ -48,7 +49,7 @@ test('bad values are reported and dropped', () => {
   assert.equal(settings.path, '');
   assert.deepEqual(
     errors.map((e) => e.key).sort(),
-    ['limits.memory', 'limits.steps', 'limits.time', 'path', 'serverArgs', 'traces.style'],
+    ['limits.memory', 'limits.steps', 'limits.time', 'output.reveal', 'path', 'serverArgs', 'traces.style'],
   );
   assert.match(errors.find((e) => e.key === 'limits.time')!.message, /not a duration/);
 });
@@ -75,4 +76,14 @@ test('decorations: only when traces are on and inlay hints are not used', () => 
   assert.equal(useDecorations(s('decorations'), true), true);
   assert.equal(useDecorations(s('inlayHints'), false), false);
   assert.equal(useDecorations(s('decorations', false), false), false);
+});
+
+test('output reveal: auto shows printed output and every non-ok run', () => {
+  assert.equal(readSettings(getter({})).settings.revealOutput, 'auto');
+  assert.equal(readSettings(getter({ 'output.reveal': 'never' })).settings.revealOutput, 'never');
+  assert.equal(revealOutput('auto', { status: 'ok', stdout: '' }), false);
+  assert.equal(revealOutput('auto', { status: 'ok', stdout: '6\n' }), true);
+  assert.equal(revealOutput('auto', { status: 'blocked', stdout: '' }), true);
+  assert.equal(revealOutput('never', { status: 'error', stdout: 'x' }), false);
+  assert.equal(revealOutput('always', { status: 'ok', stdout: '' }), true);
 });

@@ -301,6 +301,34 @@ T.test(':StelpFixAll applies the safe fixes the server offers', function()
   end, 'the ' .. fixed .. ' diagnostic to go away after the fix')
 end)
 
+T.test('where Neovim has inlay hints (0.10+), they are enabled and no virtual text is drawn', function()
+  -- This Neovim may be older: stand in for the 0.10 API to check the
+  -- plugin's side of it (the server offers inlayHintProvider for real).
+  local had = vim.lsp.inlay_hint
+  local calls = {}
+  vim.lsp.inlay_hint = {
+    enable = function(on, filter)
+      table.insert(calls, { on = on, bufnr = filter and filter.bufnr })
+    end,
+  }
+  local ok, err = pcall(function()
+    vim.fn.writefile({ 'a = 1', 'b = a + 1' }, dir .. '/hints.py')
+    local buf = open('hints.py')
+    T.wait(TIMEOUT, function()
+      return #calls > 0
+    end, 'vim.lsp.inlay_hint.enable to be called')
+    T.eq(calls[1], { on = true, bufnr = buf }, 'enable call')
+    local r = execute(buf)
+    T.eq(r.status, 'ok', 'status')
+    vim.wait(300)
+    T.eq(stelp.trace_marks(buf), {}, 'virtual text while inlay hints show the values')
+  end)
+  vim.lsp.inlay_hint = had
+  if not ok then
+    error(err, 0)
+  end
+end)
+
 T.test('traces = false: a run draws no values', function()
   local buf = open('trace.py')
   stelp.setup({ cmd = { bin, 'serve' }, output = 'never', codelens = false, traces = false })

@@ -86,6 +86,18 @@ func TestAllowlistFromPolicy(t *testing.T) {
 	}
 }
 
+func TestVirtualFilesPolicy(t *testing.T) {
+	src := []byte("with open('data.txt') as f:\n    f.read()\nopen('/etc/passwd')\n")
+	if got := rulesOf(Check(context.Background(), src, nil)); got["SP501"] != 2 || got["SP502"] != 1 {
+		t.Fatalf("default: %v", got)
+	}
+	pol := policy.Default()
+	pol.Files = true
+	if got := rulesOf(Check(context.Background(), src, pol)); got["SP501"] != 0 || got["SP502"] != 1 {
+		t.Fatalf("files allowed: %v", got)
+	}
+}
+
 func TestInputReachingEvalIsRelated(t *testing.T) {
 	src := []byte("s = input('> ')\nt = s.strip()\nprint(eval(s))\n")
 	for _, f := range Check(context.Background(), src, nil) {

@@ -118,8 +118,8 @@ var pyModules = map[string]string{
 	"collections": "collections.py",
 	"typing":      "typing.py",
 	"copy":        "copy.py",
-	"enum":        "enum.py",
 	"dataclasses": "dataclasses.py",
+	"enum":        "enum.py",
 }
 
 func goModules() []*goModule {

@@ -67,6 +67,10 @@ var ruleStuckLoop = &Rule{
 			if _, known := p.truth(cond); known || cond < 0 {
 				return // constant conditions are SP801's
 			}
+			if name, ok := p.movesAway(n, cond); ok {
+				p.reportRange(r, n, p.nodes[n].start, p.headerEnd(n), "`"+trimTo(p.headerText(n), 40)+"`: the body only moves `"+name+"` away from the bound, and there is no exit")
+				return
+			}
 			for i := cond; i < p.nodes[cond].stop; i++ {
 				switch p.nodes[i].kind {
 				case "call":
@@ -121,6 +125,74 @@ func setOfQ(words string) map[string]bool {
 		m["builtins."+w] = true
 	}
 	return m
+}
+
+// movesAway recognises `while i > 0: i += 1`: a comparison of a name with a
+// constant whose only updates in the body step the wrong way.
+func (p *pass) movesAway(loop, cond int32) (string, bool) {
+	cond = p.unparen(cond)
+	if p.kind(cond) != "comparison_operator" || p.loopExit(loop) >= 0 {
+		return "", false
+	}
+	cs := p.namedChildren(cond)
+	if len(cs) != 2 {
+		return "", false
+	}
+	op := p.opText(cond)
+	name := ""
+	switch {
+	case p.kind(cs[0]) == "identifier" && p.res.eval(cs[1]).k == vNum:
+		name = normIdent(p.text(cs[0]))
+	case p.kind(cs[1]) == "identifier" && p.res.eval(cs[0]).k == vNum:
+		name = normIdent(p.text(cs[1]))
+		// c < i is i > c
+		op = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<="}[op]
+	default:
+		return "", false
+	}
+	var wantSign float64 // the sign of a step that moves away from the bound
+	switch op {
+	case ">", ">=":
+		wantSign = 1
+	case "<", "<=":
+		wantSign = -1
+	default:
+		return "", false
+	}
+	body := p.field(loop, "body")
+	steps := 0
+	for i := body; body >= 0 && i < p.nodes[body].stop; i++ {
+		k := p.nodes[i].kind
+		if k == "global_statement" || k == "nonlocal_statement" || k == "function_definition" || k == "lambda" {
+			return "", false
+		}
+		if k != "identifier" || normIdent(p.text(i)) != name {
+			continue
+		}
+		par := p.nodes[i].parent
+		if p.kind(par) != "augmented_assignment" || p.nodes[i].field != "left" {
+			if p.kind(par) == "assignment" && p.nodes[i].field == "left" {
+				return "", false
+			}
+			continue // reads are fine
+		}
+		step := p.res.eval(p.field(par, "right"))
+		if step.k != vNum || step.n == 0 {
+			return "", false
+		}
+		switch p.opText(par) {
+		case "+=":
+		case "-=":
+			step.n = -step.n
+		default:
+			return "", false
+		}
+		if (step.n > 0) != (wantSign > 0) || !p.reachable(par, loop) {
+			return "", false
+		}
+		steps++
+	}
+	return name, steps > 0
 }
 
 // declaredGlobal reports whether any function declares name global or

@@ -123,3 +123,12 @@ def odd(n):
     if n == 0:
         return False
     return even(n - 1)
+
+
+def away(n):
+    while n > 0:  # expect: SP802
+        n += 1
+    while n < 10:
+        n += 1
+    while n >= 0:
+        n -= 2

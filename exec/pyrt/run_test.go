@@ -37,6 +37,14 @@ func runSnippet(t testing.TB, src string) (string, string) {
 	if err := Install(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// Imports resolve through Import only, as in the executor.
+	ctx.Store().Builtins.Globals["__import__"] = py.MustNewMethod("__import__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		name, ok := args[0].(py.String)
+		if !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "__import__() argument 1 must be str")
+		}
+		return Import(ctx, string(name))
+	}, 0, "")
 	out := &outBuf{}
 	sys, err := ctx.GetModule("sys")
 	if err != nil {

@@ -540,8 +540,17 @@ func (r *resolver) evalNode(n int32) value {
 		if obj.k == vRef {
 			return ref(obj.s + "." + attr)
 		}
+		if obj.k == vUser && p.kind(obj.node) == "class_definition" {
+			// class attribute: `class A: run = eval` then A.run
+			if bs := r.binds[scopeName{obj.node, attr}]; len(bs) > 0 {
+				return r.evalBindings(bs)
+			}
+		}
 		return unknown()
 	case "subscript":
+		if v, ok := r.dictLookup(p.field(n, "value"), p.field(n, "subscript")); ok {
+			return v
+		}
 		return r.subscript(r.eval(p.field(n, "value")), p.field(n, "subscript"))
 	case "call":
 		return r.call(n)
@@ -792,6 +801,36 @@ func foldArith(op string, a, b value) value {
 }
 
 // subscript folds v[sub].
+// dictLookup folds d[k] where d is a dict display (or a name bound once to
+// one) and k a constant key: `{'f': eval}['f']`.
+func (r *resolver) dictLookup(obj, key int32) (value, bool) {
+	p := r.p
+	obj = p.unparen(obj)
+	if p.kind(obj) == "identifier" {
+		bs := r.binds[scopeName{r.scopeOf[obj], normIdent(p.text(obj))}]
+		if len(bs) != 1 || bs[0].kind != bAssign {
+			return value{}, false
+		}
+		obj = p.unparen(bs[0].rhs)
+	}
+	if p.kind(obj) != "dictionary" || p.kind(key) == "slice" {
+		return value{}, false
+	}
+	k := r.eval(key)
+	if k.k != vStr && k.k != vNum {
+		return value{}, false
+	}
+	for _, pair := range p.namedChildren(obj) {
+		if p.kind(pair) != "pair" {
+			continue
+		}
+		if pk := r.eval(p.field(pair, "key")); sameConst(pk, k) {
+			return r.eval(p.field(pair, "value")), true
+		}
+	}
+	return value{}, false
+}
+
 func (r *resolver) subscript(v value, sub int32) value {
 	p := r.p
 	if sub < 0 {
@@ -1066,6 +1105,31 @@ func (r *resolver) call(n int32) value {
 			return numVal(float64(len([]rune(v.s))), true)
 		case vSeq:
 			return numVal(float64(len(v.elems)), true)
+		}
+		return unknown()
+	case "builtins.map":
+		// map(chr, [101, 118, 97, 108]) and map(str, ...)
+		if fv, seq := argv(0), argv(1); fv.k == vRef && seq.k == vSeq && len(pos) == 2 {
+			out := make([]value, 0, len(seq.elems))
+			for _, e := range seq.elems {
+				switch fv.s {
+				case "builtins.chr":
+					c, ok := e.int()
+					if !ok || c < 0 || c > 0x10FFFF {
+						return unknown()
+					}
+					out = append(out, strVal(string(rune(c))))
+				case "builtins.str":
+					s, ok := e.display()
+					if !ok {
+						return unknown()
+					}
+					out = append(out, strVal(s))
+				default:
+					return unknown()
+				}
+			}
+			return value{k: vSeq, elems: out}
 		}
 		return unknown()
 	case "builtins.reversed":

@@ -24,3 +24,14 @@ c("subprocess").run(["id"])  # expect: SP104, SP402
 ｅｘｅｃ("10")  # expect: SP102
 o = __import__("o" + "s")  # expect: SP104
 o.system("id")  # expect: SP401
+getattr(b, "".join(map(chr, [101, 118, 97, 108])))("11")  # expect: SP101
+table = {"run": eval, "n": len}
+table["run"]("12")  # expect: SP101
+table["n"]("13")
+
+
+class Runner:
+    go = exec
+
+
+Runner.go("14")  # expect: SP102

@@ -392,9 +392,13 @@ func (s *Server) showRun(ctx context.Context, d *document, snap *snapshot, res *
 		}
 	}
 	if s.client.inlayHints && s.client.inlayRefresh {
-		if err := s.callClient(ctx, "workspace/inlayHint/refresh", nil, nil); err != nil {
-			s.log.Info("inlay hint refresh", zap.Error(err))
-		}
+		// Not awaited: the command's answer must not depend on the client
+		// answering a request of ours first.
+		s.goroutine(func() {
+			if err := s.callClient(s.ctx, "workspace/inlayHint/refresh", nil, nil); err != nil {
+				s.log.Info("inlay hint refresh", zap.Error(err))
+			}
+		})
 	}
 }
 
@@ -434,12 +438,13 @@ func (s *Server) runFixAll(ctx context.Context, src source, args commandArgs) (a
 		we := workspaceEdit(src.snap, lspEdits(src.snap.lines, edits))
 		res.Edit = we
 		if (args.Apply == nil || *args.Apply) && s.client.applyEdit {
-			var ar struct {
-				Applied bool `json:"applied"`
-			}
-			if err := s.callClient(ctx, "workspace/applyEdit", map[string]any{"label": "stelp: fix all", "edit": we}, &ar); err != nil {
-				s.log.Info("applyEdit", zap.Error(err))
-			}
+			// Not awaited, as above; the edit is versioned, so a client
+			// that has moved on rejects it.
+			s.goroutine(func() {
+				if err := s.callClient(s.ctx, "workspace/applyEdit", map[string]any{"label": "stelp: fix all", "edit": we}, nil); err != nil {
+					s.log.Info("applyEdit", zap.Error(err))
+				}
+			})
 		}
 	}
 	return res, nil

@@ -25,6 +25,7 @@ type editor struct {
 	requests []note           // every request the server sent us
 	changed  chan struct{}    // poked on each message
 	replies  map[string]any   // canned replies to server requests, by method
+	stall    map[string]bool  // server requests never answered, by method
 	versions map[string]int32 // our document versions
 }
 
@@ -40,7 +41,7 @@ func newEditor(t testing.TB, eng Engine, opts Options, caps map[string]any) *edi
 	}
 	sc, cc := net.Pipe()
 	ed := &editor{t: t, server: New(eng, opts), runErr: make(chan error, 1), changed: make(chan struct{}, 1),
-		replies: map[string]any{"workspace/applyEdit": map[string]any{"applied": true}}, versions: map[string]int32{}}
+		replies: map[string]any{"workspace/applyEdit": map[string]any{"applied": true}}, stall: map[string]bool{}, versions: map[string]int32{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { ed.runErr <- ed.server.Run(ctx, sc) }()
 	ed.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(cc))
@@ -75,16 +76,28 @@ func (ed *editor) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrp
 	} else {
 		ed.notes = append(ed.notes, n)
 	}
-	res := ed.replies[n.method]
+	res, stall := ed.replies[n.method], ed.stall[n.method]
 	ed.mu.Unlock()
 	select {
 	case ed.changed <- struct{}{}:
 	default:
 	}
-	if isCall {
+	if isCall && !stall {
 		return reply(ctx, res, nil)
 	}
 	return nil
+}
+
+// waitRequest waits until the server has sent n requests of method.
+func (ed *editor) waitRequest(method string, n int) []note {
+	ed.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if got := ed.requestsFor(method); len(got) >= n || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 func (ed *editor) call(method string, params, result any) error {

@@ -323,11 +323,7 @@ func TestCommandsWithURI(t *testing.T) {
 	}
 	// The client was asked to refresh its inlay hints; no stelp/trace for
 	// a client that has inlay hints.
-	deadline := time.Now().Add(5 * time.Second)
-	for len(ed.requestsFor("workspace/inlayHint/refresh")) == 0 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
-	if len(ed.requestsFor("workspace/inlayHint/refresh")) != 1 || len(ed.notesFor("stelp/trace")) != 0 {
+	if len(ed.waitRequest("workspace/inlayHint/refresh", 1)) != 1 || len(ed.notesFor("stelp/trace")) != 0 {
 		t.Errorf("refresh requests %d, trace notes %d", len(ed.requestsFor("workspace/inlayHint/refresh")), len(ed.notesFor("stelp/trace")))
 	}
 
@@ -358,7 +354,7 @@ func TestCommandsWithURI(t *testing.T) {
 	if err := ed.command("stelp.fixAll", map[string]any{"uri": docURI}, &fix); err != nil {
 		t.Fatal(err)
 	}
-	if fix.Edit == nil || len(ed.requestsFor("workspace/applyEdit")) != 1 || !strings.Contains(string(ed.requestsFor("workspace/applyEdit")[0].params), `"newText":"sha256"`) {
+	if applied := ed.waitRequest("workspace/applyEdit", 1); fix.Edit == nil || len(applied) != 1 || !strings.Contains(string(applied[0].params), `"newText":"sha256"`) {
 		t.Errorf("fixAll by uri: %+v, applyEdit %v", fix, ed.requestsFor("workspace/applyEdit"))
 	}
 
@@ -547,4 +543,30 @@ func finding(rule string, sl, sc, el, ec int, fx *fixSpec) analysis.Finding {
 		f.Fix = &analysis.Fix{Title: "fix " + rule, Applicability: app, Edits: []analysis.TextEdit{{Range: r, NewText: fx.text}}}
 	}
 	return f
+}
+
+func TestClientThatNeverAnswersDoesNotHoldRuns(t *testing.T) {
+	ed := newEditor(t, &fakeEngine{}, Options{ProgressDelay: 20 * time.Millisecond}, map[string]any{
+		"textDocument": map[string]any{"inlayHint": map[string]any{}},
+		"window":       map[string]any{"workDoneProgress": true},
+		"workspace":    map[string]any{"inlayHint": map[string]any{"refreshSupport": true}, "applyEdit": true},
+	})
+	for _, m := range []string{"workspace/inlayHint/refresh", "window/workDoneProgress/create", "workspace/applyEdit"} {
+		ed.stall[m] = true
+	}
+	ed.open(docURI, "# sleep 100\nimport hashlib\nh = hashlib.md5(b'')\n")
+	ed.diagnostics(docURI, 1)
+	start := time.Now()
+	if err := ed.command("stelp.execute", map[string]any{"uri": docURI}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := ed.command("stelp.fixAll", map[string]any{"uri": docURI}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(start); el > 4*time.Second {
+		t.Errorf("unanswered client requests held the commands for %v", el)
+	}
+	if len(ed.waitRequest("workspace/applyEdit", 1)) != 1 || len(ed.waitRequest("workspace/inlayHint/refresh", 1)) != 1 {
+		t.Error("the client requests were not sent")
+	}
 }

@@ -33,7 +33,10 @@ func (s *Server) withProgress(ctx context.Context, clientToken json.RawMessage, 
 		tok := clientToken
 		if !hasClientToken {
 			tok, _ = json.Marshal(fmt.Sprintf("stelp-%d", s.seq.Add(1)))
-			if err := s.callClient(ctx, "window/workDoneProgress/create", map[string]any{"token": tok}, nil); err != nil {
+			// Bounded: a client that never answers must not hold the run.
+			cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+			defer cancel()
+			if err := s.callClient(cctx, "window/workDoneProgress/create", map[string]any{"token": tok}, nil); err != nil {
 				s.log.Info("workDoneProgress/create", zap.Error(err))
 				return
 			}

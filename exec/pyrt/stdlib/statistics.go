@@ -3,6 +3,7 @@ package stdlib
 import (
 	"math"
 	"math/big"
+	"time"
 
 	"github.com/go-python/gpython/py"
 )
@@ -207,5 +208,17 @@ func fractionsModule() *goModule {
 				return py.Tuple{fromBig(new(big.Int).Set(r.Num())), fromBig(new(big.Int).Set(r.Denom()))}, nil
 			}, 0, "")
 			return []*py.Method{ratio}, nil, nil
+		}}
+}
+
+// datetimeModule is pysrc/datetime.py with one Go helper: _now(), the real
+// clock as seconds since the epoch.
+func datetimeModule() *goModule {
+	return &goModule{name: "datetime", doc: "Fast implementation of the datetime type.", src: "datetime.py",
+		build: func(ctx py.Context) ([]*py.Method, py.StringDict, error) {
+			now := py.MustNewMethod("_now", func(self py.Object) (py.Object, error) {
+				return py.Float(float64(time.Now().UnixMicro()) / 1e6), nil
+			}, 0, "")
+			return []*py.Method{now}, nil, nil
 		}}
 }

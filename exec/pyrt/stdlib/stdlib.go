@@ -133,6 +133,7 @@ func goModules() []*goModule {
 		itertoolsModule(),
 		statisticsModule(),
 		fractionsModule(),
+		datetimeModule(),
 	}
 }
 

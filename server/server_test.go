@@ -123,7 +123,9 @@ func TestEditsAreIncremental(t *testing.T) {
 
 func TestStaleVersionsNeverPublished(t *testing.T) {
 	eng := &fakeEngine{}
-	ed := newEditor(t, eng, Options{Debounce: 40 * time.Millisecond}, nil)
+	// The debounce is long enough for the burst below to arrive within it
+	// even under the race detector.
+	ed := newEditor(t, eng, Options{Debounce: 400 * time.Millisecond}, nil)
 	ed.open(docURI, "x = eval(s)\n")
 	var last int32
 	for i := 0; i < 30; i++ {
@@ -133,7 +135,7 @@ func TestStaleVersionsNeverPublished(t *testing.T) {
 	if len(diags) != 1 || diags[0].Range.Start.Line != 30 {
 		t.Fatalf("latest diagnostics: %+v", diags)
 	}
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(500 * time.Millisecond)
 	pubs := ed.published(docURI)
 	for i, p := range pubs {
 		if p.Version != last {

@@ -13,6 +13,7 @@ func installTypeMethods() {
 	installListMethods()
 	installTupleMethods()
 	installConstructors()
+	installNumberMethods()
 }
 
 func installSuperProperty() {

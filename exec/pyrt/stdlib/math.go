@@ -340,6 +340,31 @@ func buildMath(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 			return floatPred("isfinite", args, kwargs, func(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) })
 		}),
 		fmeth("isclose", mathIsclose),
+		fmeth("ulp", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := fixedArgs("ulp", args, kwargs, 1); err != nil {
+				return nil, err
+			}
+			x, err := toFloat(args[0])
+			if err != nil {
+				return nil, err
+			}
+			x = math.Abs(x)
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return py.Float(x), nil
+			}
+			next := math.Nextafter(x, math.Inf(1))
+			if math.IsInf(next, 0) {
+				return py.Float(x - math.Nextafter(x, 0)), nil
+			}
+			return py.Float(next - x), nil
+		}),
+		fmeth("nextafter", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			x, y, err := twoFloats("nextafter", args, kwargs)
+			if err != nil {
+				return nil, err
+			}
+			return py.Float(math.Nextafter(x, y)), nil
+		}),
 		fmeth("gcd", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := noKwargs("gcd", kwargs); err != nil {
 				return nil, err

@@ -19,3 +19,9 @@ try:
     hashlib.md5("text")
 except TypeError as e:
     print("TypeError", e)
+#=== encoded_text
+import hashlib
+def string_to_md5(text):
+    return hashlib.md5(text.encode('ascii')).hexdigest() if text else None
+print(string_to_md5('Hello world'), string_to_md5(''))
+print(hashlib.sha256("héllo".encode("utf-8")).hexdigest()[:16], hashlib.sha1("x".encode()).digest()[:4])

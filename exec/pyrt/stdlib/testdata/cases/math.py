@@ -63,3 +63,9 @@ except TypeError as e:
 #=== uncaught
 import math
 math.sqrt(-2)
+#=== extras
+import math
+print(math.ulp(1.0), math.nextafter(1.0, 2.0), math.nextafter(1.0, 0.0), math.cbrt(27), math.exp2(10), math.expm1(1e-10), math.log1p(1e-10))
+print(math.isqrt(0), math.comb(52, 5), math.perm(10, 3), math.lcm(2**40, 3**20), math.gcd(2**100, 6**50))
+print(math.ceil(2**60 + 0.5), math.floor(-2.5e20), math.trunc(1e20), math.sqrt(2**64), math.log(0.5), math.log2(3), math.log10(2))
+print(math.sin(1), math.cos(1), math.tan(1), math.exp(2.5), math.atan2(-1, -1), math.pow(1.1, 300), math.hypot(1e200, 1e200))

@@ -40,6 +40,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "check", summary: "report unsafe constructs in Python files (text, JSON or SARIF)", run: runCheck},
+		{name: "fix", summary: "apply the safe rewrites to Python files (--diff to preview, --unsafe-fixes for the rest)", run: runFix},
 		{name: "run", summary: "check a Python program and run it in the isolated, restricted interpreter", run: runRun},
 		{name: workerCommand, summary: "internal: the isolated worker that runs programs", run: runWorker, hidden: true},
 		{name: "serve", summary: "run the language server (LSP over stdio, or --listen ADDRESS)", run: runServe},

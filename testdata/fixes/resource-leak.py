@@ -1,0 +1,19 @@
+# run: the original and the fixed program print the same
+def log(msg):
+    msg = msg.upper()
+    file = open('log.txt', 'w')  # opened and never closed
+    file.write(msg)
+    print("logged", len(msg))
+
+
+def touch():
+    open('touched.txt', 'w')
+
+
+def kept():
+    f = open('kept.txt', 'w')
+    return f  # escapes the function: no fix
+
+
+log("hello")
+touch()

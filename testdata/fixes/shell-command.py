@@ -1,0 +1,5 @@
+import os
+
+
+def clean():
+    os.system("rm -f build.log")  # unsafe fix only: os.system returns a status

@@ -1,0 +1,326 @@
+package fix
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
+
+	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/policy"
+)
+
+// parseSnippet parses Python text on its own (the contents of a string
+// handed to eval or exec) and calls use with its root, which is valid only
+// during the call.
+func parseSnippet(text string, use func(root *sitter.Node, src []byte)) {
+	p := sitter.NewParser()
+	defer p.Close()
+	p.SetLanguage(python.GetLanguage())
+	src := []byte(text)
+	t, err := p.ParseCtx(context.Background(), nil, src)
+	if err != nil || t == nil {
+		return
+	}
+	defer t.Close()
+	use(t.RootNode(), src)
+}
+
+// walk visits n and its named descendants; visit returns false to skip a
+// node's children.
+func walk(n *sitter.Node, visit func(n *sitter.Node) bool) {
+	if !visit(n) {
+		return
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		walk(n.NamedChild(i), visit)
+	}
+}
+
+// atoms are expression kinds that never need parentheses where an
+// expression is expected.
+var atoms = map[string]bool{
+	"identifier": true, "call": true, "attribute": true, "subscript": true, "string": true,
+	"concatenated_string": true, "integer": true, "float": true, "true": true, "false": true, "none": true,
+	"list": true, "dictionary": true, "set": true, "tuple": true, "parenthesized_expression": true,
+	"list_comprehension": true, "dictionary_comprehension": true, "set_comprehension": true,
+	"generator_expression": true, "ellipsis": true,
+}
+
+// evalExpression checks that text is one expression that eval() accepts and
+// that can be written in place of the call: one line, no comment, no
+// walrus (eval binds into its own locals), no yield/await. It returns the
+// expression's text and node kind.
+func evalExpression(text string) (string, string, bool) {
+	text = strings.Trim(text, " \t")
+	if text == "" || strings.ContainsAny(text, "\n\r\f") {
+		return "", "", false
+	}
+	var kind string
+	ok := false
+	parseSnippet(text, func(root *sitter.Node, src []byte) {
+		if root.HasError() || root.NamedChildCount() != 1 {
+			return
+		}
+		st := root.NamedChild(0)
+		if st.Type() != "expression_statement" || st.NamedChildCount() != 1 {
+			return
+		}
+		e := st.NamedChild(0)
+		switch e.Type() {
+		case "assignment", "augmented_assignment", "yield", "await", "comment":
+			return
+		}
+		if int(st.StartByte()) != 0 || int(st.EndByte()) != len(src) {
+			return
+		}
+		clean := true
+		walk(e, func(n *sitter.Node) bool {
+			switch n.Type() {
+			case "named_expression", "yield", "await", "comment", "ERROR":
+				clean = false
+			}
+			return clean
+		})
+		kind, ok = e.Type(), clean
+	})
+	return text, kind, ok
+}
+
+// fixEval: eval of a constant string becomes the expression itself (same
+// behaviour: eval without namespaces evaluates in the caller's scope, and
+// the code is now visible to the checker); any other eval is offered
+// ast.literal_eval, which changes behaviour for non-literals.
+func fixEval(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+	call := enclosing(n, "call")
+	cp, ok := d.call(call)
+	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 {
+		return nil
+	}
+	arg := cp.pos[0]
+	if s, ok := d.constString(arg); ok {
+		expr, kind, ok := evalExpression(s)
+		if !ok {
+			// Not an expression eval accepts (e.g. a statement): eval
+			// raises, and literal_eval would raise too. Nothing to offer.
+			return nil
+		}
+		if !atoms[kind] && !bareContext(call) {
+			expr = "(" + expr + ")"
+		}
+		return &analysis.Fix{Title: "Write the expression instead of eval()", Applicability: analysis.FixSafe,
+			Edits: []analysis.TextEdit{d.replace(call, expr)}}
+	}
+	fn := call.ChildByFieldName("function")
+	if fn == nil || fn.Type() != "identifier" {
+		return nil
+	}
+	edits := []analysis.TextEdit{d.replace(fn, "ast.literal_eval")}
+	if e, ok := d.importEdit("ast"); ok {
+		edits = append(edits, e)
+	}
+	return &analysis.Fix{Title: "Parse a literal with ast.literal_eval (accepts only literals)", Applicability: analysis.FixUnsafe, Edits: edits}
+}
+
+// bareContext reports places where any expression but a yield can stand
+// without parentheses: a whole statement, an assignment's value, a return
+// value.
+func bareContext(call *sitter.Node) bool {
+	p := call.Parent()
+	if p == nil {
+		return false
+	}
+	switch p.Type() {
+	case "expression_statement":
+		return p.NamedChildCount() == 1
+	case "return_statement":
+		return true
+	case "assignment", "augmented_assignment":
+		r := p.ChildByFieldName("right")
+		return r != nil && r.Equal(call)
+	}
+	return false
+}
+
+// binders are statement kinds that bind a name in the scope they run in.
+var binders = map[string]bool{
+	"assignment": true, "augmented_assignment": true, "for_statement": true, "import_statement": true,
+	"import_from_statement": true, "future_import_statement": true, "function_definition": true,
+	"class_definition": true, "with_statement": true, "global_statement": true, "nonlocal_statement": true,
+	"named_expression": true, "except_clause": true, "delete_statement": true, "decorated_definition": true,
+}
+
+// execStatements checks that text is statements exec() accepts at module
+// level and that read the same when written in place: no return/yield
+// outside a def, no break/continue outside a loop, no string spanning
+// lines (re-indenting would change it). binds reports whether they bind a
+// name.
+func execStatements(text string) (lines []string, binds, ok bool) {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	raw := strings.Split(text, "\n")
+	for len(raw) > 0 && strings.TrimSpace(raw[0]) == "" {
+		raw = raw[1:]
+	}
+	for len(raw) > 0 && strings.TrimSpace(raw[len(raw)-1]) == "" {
+		raw = raw[:len(raw)-1]
+	}
+	if len(raw) == 0 {
+		return []string{"pass"}, false, true
+	}
+	if raw[0][0] == ' ' || raw[0][0] == '\t' || strings.ContainsAny(text, "\r\f") {
+		return nil, false, false
+	}
+	body := strings.Join(raw, "\n") + "\n"
+	parseSnippet(body, func(root *sitter.Node, src []byte) {
+		if root.HasError() || root.NamedChildCount() == 0 {
+			return
+		}
+		clean := true
+		var visit func(n *sitter.Node, inDef bool, loops int)
+		visit = func(n *sitter.Node, inDef bool, loops int) {
+			if !clean {
+				return
+			}
+			k := n.Type()
+			switch k {
+			case "return_statement", "yield", "await":
+				if !inDef {
+					clean = false
+				}
+			case "break_statement", "continue_statement":
+				if loops == 0 {
+					clean = false
+				}
+			case "string":
+				if strings.Contains(string(src[n.StartByte():n.EndByte()]), "\n") {
+					clean = false
+				}
+			case "ERROR":
+				clean = false
+			}
+			if binders[k] && !inDef {
+				binds = true
+			}
+			if k == "function_definition" || k == "lambda" || k == "class_definition" {
+				inDef = true
+				loops = 0
+			}
+			if k == "for_statement" || k == "while_statement" {
+				loops++
+			}
+			for i := 0; i < int(n.NamedChildCount()); i++ {
+				visit(n.NamedChild(i), inDef, loops)
+			}
+		}
+		visit(root, false, 0)
+		ok = clean
+	})
+	return raw, binds, ok
+}
+
+// fixExec: exec of a constant string that is a whole statement becomes the
+// statements themselves. At module or class level that is exactly what
+// exec does; inside a function exec's assignments are lost (it writes to a
+// copy of the locals), so writing them out changes behaviour and the fix
+// is unsafe when the statements bind names.
+func fixExec(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+	call := enclosing(n, "call")
+	cp, ok := d.call(call)
+	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 {
+		return nil
+	}
+	s, ok := d.constString(cp.pos[0])
+	if !ok {
+		return nil
+	}
+	stmt := call.Parent()
+	if stmt == nil || stmt.Type() != "expression_statement" || stmt.NamedChildCount() != 1 ||
+		!d.startsLine(stmt) || !d.endsLine(stmt) {
+		return nil
+	}
+	if pt := stmt.Parent(); pt == nil || (pt.Type() != "block" && pt.Type() != "module") {
+		return nil
+	}
+	lines, binds, ok := execStatements(s)
+	if !ok {
+		return nil
+	}
+	indent := d.indentOf(int(stmt.StartByte()))
+	app := analysis.FixSafe
+	title := "Write the statements instead of exec()"
+	if binds && inFunction(stmt) {
+		app = analysis.FixUnsafe
+		title = "Write the statements instead of exec() (their assignments now take effect)"
+	}
+	text := strings.Join(lines, "\n"+indent)
+	// Lines of the snippet that were blank stay blank (no trailing spaces).
+	text = strings.ReplaceAll(text, "\n"+indent+"\n", "\n\n")
+	return &analysis.Fix{Title: title, Applicability: app, Edits: []analysis.TextEdit{d.replace(stmt, text)}}
+}
+
+// inFunction reports whether n runs in a function's scope.
+func inFunction(n *sitter.Node) bool {
+	for c := n.Parent(); c != nil && !c.IsNull(); c = c.Parent() {
+		switch c.Type() {
+		case "function_definition", "lambda":
+			return true
+		case "class_definition":
+			return false
+		}
+	}
+	return false
+}
+
+var moduleNameRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+
+// fixDunderImport: __import__('math') with a constant name of an allowed
+// module becomes `math` with `import math` added. __import__ returns the
+// top-level package, which is what `import a.b` binds to `a`.
+func fixDunderImport(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+	call := enclosing(n, "call")
+	cp, ok := d.call(call)
+	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 || d.calleeName(call) != "__import__" {
+		return nil
+	}
+	name, ok := d.constString(cp.pos[0])
+	if !ok || !moduleNameRe.MatchString(name) {
+		return nil
+	}
+	top, _, _ := strings.Cut(name, ".")
+	if !slices.Contains(policy.DefaultModules, top) || !d.freeModuleName(top) {
+		return nil
+	}
+	edits := []analysis.TextEdit{d.replace(call, top)}
+	if e, ok := d.importEdit(name); ok {
+		edits = append(edits, e)
+	}
+	return &analysis.Fix{Title: "Import " + name + " with an import statement", Applicability: analysis.FixSafe, Edits: edits}
+}
+
+// freeModuleName reports whether name is used in the file only as a
+// module would be (`name.attr`, or in import statements), so binding it
+// at top level cannot shadow or be shadowed by a variable.
+func (d *doc) freeModuleName(name string) bool {
+	free := true
+	d.identifierUses(d.root, name, func(id *sitter.Node) {
+		p := id.Parent()
+		if p == nil {
+			free = false
+			return
+		}
+		switch p.Type() {
+		case "attribute":
+			if o := p.ChildByFieldName("object"); o != nil && o.Equal(id) {
+				return
+			}
+			return // `x.name`: an attribute, not a binding
+		case "dotted_name":
+			return
+		}
+		free = false
+	})
+	return free
+}

@@ -1,0 +1,263 @@
+// Package fix computes and applies the rewrites that turn unsafe constructs
+// into the safe subset. A fix is a list of text edits on the original
+// source, labelled safe (same behaviour on benign input: applied by
+// fix-all) or unsafe (changes behaviour: offered, applied only on request).
+// The language server turns fixes into code actions, `stelp fix` applies
+// them to files; both call this package.
+package fix
+
+import (
+	"context"
+	"sort"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/policy"
+)
+
+// maxRounds bounds fix-all: each round re-checks the result, so a fix that
+// exposes another (eval of a constant string becomes code that a second
+// rule can fix) is taken in a later round.
+const maxRounds = 8
+
+// fixer computes the fix for one finding, or nil when there is no honest
+// one for this occurrence. n is the smallest named node covering the
+// finding's range.
+type fixer func(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix
+
+// fixers maps rule IDs to their fixers. A rule absent here gets no fix.
+func fixers() map[string]fixer {
+	return map[string]fixer{
+		"SP101": fixEval,
+		"SP102": fixExec,
+		"SP104": fixDunderImport,
+		"SP401": fixOSSystem,
+		"SP403": fixShellTrue,
+		"SP604": fixRequestTimeout,
+		"SP605": fixVerifyFalse,
+		"SP701": fixPickle,
+		"SP704": fixYAMLLoad,
+		"SP706": fixTorchLoad,
+		"SP801": fixEndlessLoop,
+		"SP802": fixEndlessLoop,
+		"SP812": fixEndlessLoop,
+		"SP831": fixLeakedOpen,
+		"SP901": fixWeakHash,
+		"SP902": fixInsecureRandom,
+	}
+}
+
+// RuleHasFix reports whether this package can compute fixes for the rule
+// (for some of its occurrences).
+func RuleHasFix(ruleID string) bool {
+	_, ok := fixers()[ruleID]
+	return ok
+}
+
+// Attach fills f.Fix for every finding that has a fix, computed from src.
+// Findings whose fix cannot be computed keep Fix nil. The slice is returned
+// (modified in place).
+func Attach(ctx context.Context, src []byte, findings []analysis.Finding) []analysis.Finding {
+	if !anyFixable(findings) {
+		return findings
+	}
+	p := analysis.NewParser()
+	defer p.Close()
+	t, err := p.Parse(ctx, nil, src)
+	if err != nil {
+		return findings
+	}
+	defer t.Close()
+	return AttachTree(ctx, p, t, findings)
+}
+
+// AttachTree is Attach over an already parsed document. p is used to
+// re-parse each candidate result (a fix that would not parse is dropped);
+// it must not be the parser of another goroutine.
+func AttachTree(ctx context.Context, p *analysis.Parser, t *analysis.Tree, findings []analysis.Finding) []analysis.Finding {
+	if !anyFixable(findings) || t == nil || t.Sitter() == nil {
+		return findings
+	}
+	d := newDoc(t.Source(), t.Sitter().RootNode())
+	baseErrors := d.root.HasError()
+	table := fixers()
+	for i := range findings {
+		if ctx.Err() != nil {
+			break
+		}
+		f := &findings[i]
+		fx, ok := table[f.Rule]
+		if !ok {
+			continue // a fix the checker built itself, if any, stays
+		}
+		// This package owns the rewrites of the rules it knows: its fixer
+		// decides, replacing whatever the checker may have attached.
+		f.Fix = nil
+		n := d.nodeAt(f.Range)
+		if n == nil {
+			continue
+		}
+		fixv := fx(d, *f, n)
+		if fixv == nil || len(fixv.Edits) == 0 {
+			continue
+		}
+		sortEdits(fixv.Edits)
+		if !baseErrors && !d.parses(ctx, p, fixv.Edits) {
+			// A fix that breaks the syntax is a bug in the fixer; never offer it.
+			continue
+		}
+		f.Fix = fixv
+	}
+	return findings
+}
+
+func anyFixable(findings []analysis.Finding) bool {
+	table := fixers()
+	for _, f := range findings {
+		if _, ok := table[f.Rule]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Apply applies the fixes of findings (safe ones; unsafe ones too when
+// unsafe is true). Fixes whose edits overlap an already accepted fix are
+// skipped: fixes are taken in order of their first edit's start, ties by
+// rule ID, so the outcome does not depend on the order of findings. Edits
+// that are identical (the same import added by two fixes) are applied once.
+// It returns the new source, the findings whose fixes were applied and
+// those skipped for overlapping.
+func Apply(src []byte, findings []analysis.Finding, unsafe bool) (out []byte, applied []analysis.Finding, skipped []analysis.Finding) {
+	ls := lineStarts(src)
+	type cand struct {
+		f     analysis.Finding
+		edits []byteEdit
+		start int
+	}
+	var cands []cand
+	for _, f := range findings {
+		if f.Fix == nil || len(f.Fix.Edits) == 0 {
+			continue
+		}
+		if f.Fix.Applicability != analysis.FixSafe && !unsafe {
+			continue
+		}
+		es, ok := toByteEdits(src, ls, f.Fix.Edits)
+		if !ok {
+			skipped = append(skipped, f)
+			continue
+		}
+		start := len(src) + 1
+		for _, e := range es {
+			if !e.isImport && e.start < start {
+				start = e.start
+			}
+		}
+		if start > len(src) {
+			start = es[0].start
+		}
+		cands = append(cands, cand{f, es, start})
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].start != cands[j].start {
+			return cands[i].start < cands[j].start
+		}
+		return cands[i].f.Rule < cands[j].f.Rule
+	})
+	var accepted []byteEdit
+	for _, c := range cands {
+		var add []byteEdit
+		ok := true
+		for _, e := range c.edits {
+			dup := false
+			for _, a := range accepted {
+				if a.start == e.start && a.end == e.end && a.text == e.text {
+					dup = true
+					break
+				}
+				if overlaps(a, e) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+			if !dup {
+				add = append(add, e)
+			}
+		}
+		if !ok {
+			skipped = append(skipped, c.f)
+			continue
+		}
+		accepted = append(accepted, add...)
+		applied = append(applied, c.f)
+	}
+	return applyBytes(src, accepted), applied, skipped
+}
+
+// All runs check → attach → apply until nothing changes (at most maxRounds
+// rounds): the fix-all of `stelp fix` and of the language server. It
+// returns the fixed source and the number of fixes applied. A round whose
+// result would not parse while its input did is undone and its fixes are
+// applied one at a time instead, so fix-all never produces a syntax error.
+func All(ctx context.Context, src []byte, pol *policy.Policy, unsafe bool) ([]byte, int, error) {
+	if pol == nil {
+		pol = policy.Default()
+	}
+	p := analysis.NewParser()
+	defer p.Close()
+	total := 0
+	for range maxRounds {
+		if err := ctx.Err(); err != nil {
+			return src, total, err
+		}
+		next, n, err := round(ctx, p, src, pol, unsafe)
+		if err != nil {
+			return src, total, err
+		}
+		if n == 0 || string(next) == string(src) {
+			break
+		}
+		src, total = next, total+n
+	}
+	return src, total, nil
+}
+
+func round(ctx context.Context, p *analysis.Parser, src []byte, pol *policy.Policy, unsafe bool) ([]byte, int, error) {
+	t, err := p.Parse(ctx, nil, src)
+	if err != nil {
+		return nil, 0, err
+	}
+	findings := analysis.CheckTree(ctx, t, pol)
+	findings = AttachTree(ctx, p, t, findings)
+	hadErrors := t.Sitter().RootNode().HasError()
+	t.Close()
+	out, applied, _ := Apply(src, findings, unsafe)
+	if len(applied) == 0 || hadErrors {
+		return out, len(applied), nil
+	}
+	if ok, err := parsesClean(ctx, p, out); err != nil {
+		return nil, 0, err
+	} else if ok {
+		return out, len(applied), nil
+	}
+	// Fixes that parse alone but not together: take the first only.
+	one, applied1, _ := Apply(src, applied[:1], true)
+	if ok, _ := parsesClean(ctx, p, one); ok {
+		return one, len(applied1), nil
+	}
+	return src, 0, nil
+}
+
+func parsesClean(ctx context.Context, p *analysis.Parser, src []byte) (bool, error) {
+	t, err := p.Parse(ctx, nil, src)
+	if err != nil {
+		return false, err
+	}
+	defer t.Close()
+	return !t.Sitter().RootNode().HasError(), nil
+}

@@ -15,6 +15,7 @@
 package lower
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -54,6 +55,15 @@ func Lower(ctx context.Context, src []byte) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lower: parse: %w", err)
 	}
+	if patched, ok := parenthesiseListSubjects(src); ok {
+		// tree-sitter reads `match [a, b]:` as an annotated subscript of
+		// a variable named match; `match ([a, b]):` is the same statement
+		// and parses as one (same lines, same subject).
+		if t2, err := parser.ParseCtx(ctx, nil, patched); err == nil {
+			tree.Close()
+			tree, src = t2, patched
+		}
+	}
 	defer tree.Close()
 	root := tree.RootNode()
 
@@ -65,7 +75,9 @@ func Lower(ctx context.Context, src []byte) (*Result, error) {
 		return &Result{Code: append([]byte(nil), src...), Unsupported: l.problems}, nil
 	}
 	l.analyse(root)
-	out := l.text(root)
+	// The module node does not span leading blank lines (nor, sometimes,
+	// trailing ones): keep them around it.
+	out := string(src[:root.StartByte()]) + l.text(root) + string(src[root.EndByte():])
 	if strings.Count(out, "\n") != strings.Count(string(src), "\n") {
 		// A bug in a rewrite, never the user's fault: refuse rather than run
 		// a program whose lines no longer match the source.
@@ -73,6 +85,88 @@ func Lower(ctx context.Context, src []byte) (*Result, error) {
 			strings.Count(string(src), "\n"), strings.Count(out, "\n"))
 	}
 	return &Result{Code: []byte(out), Unsupported: l.problems}, nil
+}
+
+// parenthesiseListSubjects rewrites every line that starts (after its
+// indentation) with `match [` whose bracket closes before a `:` ending the
+// header into `match ([...]):`. It reports whether it changed anything.
+func parenthesiseListSubjects(src []byte) ([]byte, bool) {
+	if !bytes.Contains(src, []byte("match")) {
+		return src, false
+	}
+	var out []byte
+	changed := false
+	i := 0
+	for i < len(src) {
+		lineStart := i
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if bytes.HasPrefix(src[j:], []byte("match")) {
+			k := j + len("match")
+			for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+				k++
+			}
+			if k > j+len("match") && k < len(src) && src[k] == '[' {
+				if end := closingBracket(src, k); end > 0 {
+					c := end + 1
+					for c < len(src) && (src[c] == ' ' || src[c] == '\t') {
+						c++
+					}
+					if c < len(src) && src[c] == ':' {
+						out = append(out, src[lineStart:k]...)
+						out = append(out, '(')
+						out = append(out, src[k:end+1]...)
+						out = append(out, ')')
+						i = end + 1
+						changed = true
+						continue
+					}
+				}
+			}
+		}
+		nl := bytes.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			out = append(out, src[i:]...)
+			break
+		}
+		out = append(out, src[i:i+nl+1]...)
+		i += nl + 1
+	}
+	return out, changed
+}
+
+// closingBracket finds the ] matching the [ at open, skipping strings and
+// comments; -1 if there is none.
+func closingBracket(src []byte, open int) int {
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '[', '(', '{':
+			depth++
+		case ']', ')', '}':
+			depth--
+			if depth == 0 {
+				if c != ']' {
+					return -1
+				}
+				return i
+			}
+		case '#':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			q := c
+			for i++; i < len(src) && src[i] != q && src[i] != '\n'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		}
+	}
+	return -1
 }
 
 type nodeKey struct {

@@ -152,6 +152,18 @@ func TestUnsupportedReported(t *testing.T) {
 }
 
 // Plain modern-free code must come back byte for byte.
+func TestLeadingAndTrailingBlankLinesKept(t *testing.T) {
+	src := "\n\n   \n# c\nx: int = {1: 2}[1]\nprint(f'{x}')\n\n\n"
+	res, err := Lower(context.Background(), []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\n\n   \n# c\nx = __stelp_dict__(((1, 2),))[1]\nprint(__stelp_format__((x), '', ''))\n\n\n"
+	if string(res.Code) != want {
+		t.Fatalf("got %q\nwant %q", res.Code, want)
+	}
+}
+
 func TestIdentityOnOldCode(t *testing.T) {
 	src := "import math\n\ndef f(a, b=2, *args, **kw):\n    '''doc'''\n    return [x * 2 for x in a if x] + list(args)\n\nclass C(object):\n    def m(self):\n        return 'x' \\\n            'y'\n"
 	res, err := Lower(context.Background(), []byte(src))

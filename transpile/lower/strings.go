@@ -147,7 +147,7 @@ func (l *lowerer) fstring(n *sitter.Node, prefix, quote string) string {
 		switch c.Type() {
 		case "interpolation":
 			flush()
-			parts = append(parts, l.interpolation(c, litPrefix, quote, raw))
+			parts = append(parts, l.interpolation(c, litPrefix, quote, raw)...)
 		case "string_content":
 			text := l.raw(c)
 			if !raw && strings.Contains(text, `\N{`) {
@@ -171,9 +171,8 @@ func (l *lowerer) fstring(n *sitter.Node, prefix, quote string) string {
 	case 0:
 		return "''"
 	case 1:
-		if !strings.HasPrefix(parts[0], "__stelp_format__") {
-			return parts[0]
-		}
+		// A literal or a call: atomic either way.
+		return parts[0]
 	}
 	return "(" + strings.Join(parts, " + ") + ")"
 }
@@ -220,8 +219,10 @@ func backslashesBefore(text string, i int) int {
 	return n
 }
 
-// interpolation lowers one {expr!c:spec} (or a nested {expr} in a spec).
-func (l *lowerer) interpolation(n *sitter.Node, prefix, quote string, raw bool) string {
+// interpolation lowers one {expr!c:spec} (or a nested {expr} in a spec) to
+// the parts it adds: the __stelp_format__ call, after the literal text of a
+// {expr=} debug field.
+func (l *lowerer) interpolation(n *sitter.Node, prefix, quote string, raw bool) []string {
 	expr := n.ChildByFieldName("expression")
 	if expr == nil {
 		// tree-sitter names the expression field on interpolation; fall
@@ -253,9 +254,9 @@ func (l *lowerer) interpolation(n *sitter.Node, prefix, quote string, raw bool) 
 	}
 	call := "__stelp_format__((" + l.text(expr) + "), " + spec + ", '" + conv + "')"
 	if debug != "" {
-		return pyQuote(debug) + " + " + call
+		return []string{pyQuote(debug), call}
 	}
-	return call
+	return []string{call}
 }
 
 func (l *lowerer) formatSpec(n *sitter.Node, prefix, quote string, raw bool) string {
@@ -271,7 +272,7 @@ func (l *lowerer) formatSpec(n *sitter.Node, prefix, quote string, raw bool) str
 			continue
 		}
 		addLit(l.between(pos, c.StartByte()))
-		parts = append(parts, l.interpolation(c, prefix, quote, raw))
+		parts = append(parts, l.interpolation(c, prefix, quote, raw)...)
 		pos = c.EndByte()
 	}
 	addLit(l.between(pos, n.EndByte()))

@@ -1,0 +1,2 @@
+for i, v in enumerate("ab", -1):
+    print(i, v)

@@ -1,0 +1,1 @@
+print(getattr("abc", "upper")(), getattr([], "nope", 42))

@@ -1,0 +1,4 @@
+name = "world"
+n = 3
+print(f"hello {name}, {n} times")
+print(f"{n}{n}{n}")

@@ -1,0 +1,3 @@
+n = 7
+print(f"{{literal}} {n} {{{n}}}")
+print(f"tab\tnew\\n {n}")

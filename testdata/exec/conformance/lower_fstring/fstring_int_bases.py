@@ -1,0 +1,2 @@
+v = 2024
+print(f"{v:b} {v:o} {v:x} {v:X} {v:#b} {v:_d} {v:,d}")

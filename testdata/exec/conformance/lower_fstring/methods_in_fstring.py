@@ -1,0 +1,2 @@
+name = "alice smith"
+print(f"{name.title()} {name.upper()!r} {name.split()[0]}")

@@ -1,0 +1,3 @@
+d = 3
+print(rf"\d{d}\w")
+print(fr"{d}\n")

@@ -1,0 +1,5 @@
+class Cfg:
+    name: str = "default"
+    size: int = 3
+    tags: list
+print(Cfg.name, Cfg.size, list(Cfg.__annotations__))

@@ -1,0 +1,2 @@
+g = lambda a: (b := a + 1) * b
+print(g(3), g(0))

@@ -1,0 +1,5 @@
+from collections import Counter
+a = Counter(a=3, b=1)
+b = Counter(a=1, b=2)
+print(a + b, a - b, a & b, a | b)
+print(sum(a.values()), list(a.elements()))

@@ -1,0 +1,3 @@
+class X: pass
+a = X()
+print(a == a, a == X(), a != X())

@@ -1,0 +1,7 @@
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        raise ValueError("second")
+except ValueError as e:
+    print(e, type(e.__context__).__name__)

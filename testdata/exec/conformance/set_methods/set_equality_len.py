@@ -1,0 +1,1 @@
+print(set("hello") == set("olleh"), len(set("mississippi")))

@@ -1,0 +1,2 @@
+d = {"a": 1, "b": 2}
+print(sorted(set(d)), sorted(set(d.values())))

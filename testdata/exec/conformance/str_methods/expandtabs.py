@@ -1,0 +1,1 @@
+print(repr("a\tb".expandtabs(4)), repr("\tx".expandtabs()))

@@ -1,0 +1,1 @@
+print("abc".isascii(), "é".isascii(), "a\n".isprintable(), "ab".isprintable())

@@ -1,0 +1,3 @@
+for i, c in enumerate("hey"):
+    print(i, c)
+print(list("abc"), tuple("ab"), set("aa") == {"a"})

@@ -1,0 +1,1 @@
+print(", ".join(["a", "b", "c"]), "".join("xyz"), "-".join(str(i) for i in range(3)))

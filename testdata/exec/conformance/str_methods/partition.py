@@ -1,0 +1,1 @@
+print("k=v=w".partition("="), "k=v=w".rpartition("="), "abc".partition("x"))

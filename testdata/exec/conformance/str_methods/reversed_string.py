@@ -1,0 +1,2 @@
+s = "stressed"
+print("".join(reversed(s)), s[::-1] == "desserts")

@@ -1,0 +1,1 @@
+print("  a\tb\nc  ".split(), "a  b".split(" "), "".split(), "".split(","))

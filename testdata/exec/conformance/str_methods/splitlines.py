@@ -1,0 +1,1 @@
+print("a\nb\r\nc\n".splitlines(), "x\ny".splitlines(True))

@@ -1,0 +1,1 @@
+print("hello".startswith("he"), "hello".endswith(("lo", "x")), "hello".startswith("l", 2))

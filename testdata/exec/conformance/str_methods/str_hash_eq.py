@@ -1,0 +1,1 @@
+print("a" == "a", "a" is not None, hash("x") == hash("x"))

@@ -1,0 +1,2 @@
+lines = ["x" * i for i in range(1, 4)]
+print("\n".join(lines))

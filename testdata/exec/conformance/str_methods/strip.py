@@ -1,0 +1,1 @@
+print(repr("  hi  ".strip()), repr("xxhixx".strip("x")), repr("  a ".lstrip()), repr(" a  ".rstrip()))

@@ -1,0 +1,1 @@
+print("hello wORLD it's".title(), " ".join(w.capitalize() for w in "a bc DEF".split()))

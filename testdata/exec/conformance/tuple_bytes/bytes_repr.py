@@ -1,0 +1,1 @@
+print(b"\x00\xff\n'", repr(b'"'), bytes(3))

@@ -1,6 +1,9 @@
 package pyobj
 
 import (
+	"math"
+	"math/big"
+
 	"github.com/go-python/gpython/py"
 )
 
@@ -57,6 +60,14 @@ func RichCompare(a, b py.Object, op CompareOp) (py.Object, error) {
 	} else if _, ok := b.(py.Bool); ok && isNumber(a) {
 		a = boolInt(a)
 		b = boolInt(b)
+	}
+	if isNumber(a) && isNumber(b) {
+		if c, ok := numCompare(a, b); ok {
+			if c == 2 { // NaN involved: only != is true
+				return py.NewBool(op == NE), nil
+			}
+			return py.NewBool(cmpResult(c, op)), nil
+		}
 	}
 	if as, ok := sequenceItems(a); ok {
 		if bs, ok := sequenceItems(b); ok && sameSeqKind(a, b) {
@@ -302,4 +313,66 @@ func mergeSort(idx, buf []int, less func(i, j int) (bool, error)) error {
 		idx[k] = buf[j]
 	}
 	return nil
+}
+
+// numCompare compares two real numbers exactly (ints of any size and
+// floats), returning -1, 0, 1, or 2 when a NaN is involved.
+func numCompare(a, b py.Object) (int, bool) {
+	a, b = boolInt(a), boolInt(b)
+	switch x := a.(type) {
+	case py.Int:
+		switch y := b.(type) {
+		case py.Int:
+			return cmp3(int64(x), int64(y)), true
+		case py.Float:
+			return -floatIntCompare(float64(y), big.NewInt(int64(x))), true
+		case *py.BigInt:
+			return big.NewInt(int64(x)).Cmp((*big.Int)(y)), true
+		}
+	case *py.BigInt:
+		switch y := b.(type) {
+		case py.Int:
+			return (*big.Int)(x).Cmp(big.NewInt(int64(y))), true
+		case py.Float:
+			c := floatIntCompare(float64(y), (*big.Int)(x))
+			if c == 2 {
+				return 2, true
+			}
+			return -c, true
+		case *py.BigInt:
+			return (*big.Int)(x).Cmp((*big.Int)(y)), true
+		}
+	case py.Float:
+		switch y := b.(type) {
+		case py.Float:
+			fx, fy := float64(x), float64(y)
+			switch {
+			case math.IsNaN(fx) || math.IsNaN(fy):
+				return 2, true
+			case fx < fy:
+				return -1, true
+			case fx > fy:
+				return 1, true
+			}
+			return 0, true
+		case py.Int:
+			return floatIntCompare(float64(x), big.NewInt(int64(y))), true
+		case *py.BigInt:
+			return floatIntCompare(float64(x), (*big.Int)(y)), true
+		}
+	}
+	return 0, false
+}
+
+// floatIntCompare compares a float with an integer exactly.
+func floatIntCompare(f float64, i *big.Int) int {
+	switch {
+	case math.IsNaN(f):
+		return 2
+	case math.IsInf(f, 1):
+		return 1
+	case math.IsInf(f, -1):
+		return -1
+	}
+	return new(big.Float).SetFloat64(f).Cmp(new(big.Float).SetInt(i))
 }

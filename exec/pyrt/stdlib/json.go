@@ -263,12 +263,16 @@ func mappingItems(o py.Object) ([][2]py.Object, bool, error) {
 	return out, true, err
 }
 
+// jsonMaxDepth bounds nesting like CPython's recursion limit does, so a
+// deeply nested value raises instead of exhausting the Go stack.
+const jsonMaxDepth = 990
+
 func (e *jsonEncoder) enter(o py.Object) error {
+	if e.depth >= jsonMaxDepth {
+		return py.ExceptionNewf(py.RuntimeError, "maximum recursion depth exceeded while encoding a JSON object")
+	}
 	if !e.checkCirc {
 		e.depth++
-		if e.depth > 500 {
-			return py.ExceptionNewf(py.RuntimeError, "maximum recursion depth exceeded while encoding a JSON object")
-		}
 		return nil
 	}
 	for _, s := range e.stack {
@@ -729,7 +733,7 @@ func (d *jsonDecoder) hex4At(i int) (rune, bool) {
 
 func (d *jsonDecoder) nest() error {
 	d.depth++
-	if d.depth > 1000 {
+	if d.depth > jsonMaxDepth {
 		return py.ExceptionNewf(py.RuntimeError, "maximum recursion depth exceeded while decoding a JSON document")
 	}
 	return nil

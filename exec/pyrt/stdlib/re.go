@@ -15,8 +15,9 @@ import (
 // translatePattern; matching is bounded by reMatchTimeout so a
 // catastrophically backtracking pattern raises instead of hanging.
 
-// reMatchTimeout bounds one regex operation (one search step).
-const reMatchTimeout = 2 * time.Second
+// reMatchTimeout bounds one regex operation (one search step). A variable
+// only so that tests can shorten it.
+var reMatchTimeout = 2 * time.Second
 
 func reModule() *goModule {
 	return &goModule{name: "re", doc: "Support for regular expressions (RE).", build: buildRe}

@@ -222,3 +222,36 @@ func datetimeModule() *goModule {
 			return []*py.Method{now}, nil, nil
 		}}
 }
+
+// collectionsModule is pysrc/collections.py with CPython's C accelerator
+// for Counter: _count_elements(mapping, iterable) adds one per element.
+func collectionsModule() *goModule {
+	return &goModule{name: "collections", doc: "High-performance container datatypes.", src: "collections.py",
+		build: func(ctx py.Context) ([]*py.Method, py.StringDict, error) {
+			count := py.MustNewMethod("_count_elements", func(self py.Object, args py.Tuple) (py.Object, error) {
+				if len(args) != 2 {
+					return nil, py.ExceptionNewf(py.TypeError, "_count_elements expects 2 arguments")
+				}
+				d := args[0]
+				err := iterate(args[1], func(elem py.Object) (bool, error) {
+					var n py.Object = py.Int(0)
+					has, err := py.SequenceContains(d, elem)
+					if err != nil {
+						return true, err
+					}
+					if has {
+						if n, err = py.GetItem(d, elem); err != nil {
+							return true, err
+						}
+					}
+					if n, err = py.Add(n, py.Int(1)); err != nil {
+						return true, err
+					}
+					_, err = py.SetItem(d, elem, n)
+					return err != nil, err
+				})
+				return py.None, err
+			}, 0, "")
+			return []*py.Method{count}, nil, nil
+		}}
+}

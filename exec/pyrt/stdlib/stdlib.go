@@ -115,7 +115,6 @@ var pyModules = map[string]string{
 	"bisect":      "bisect.py",
 	"abc":         "abc.py",
 	"functools":   "functools.py",
-	"collections": "collections.py",
 	"typing":      "typing.py",
 	"copy":        "copy.py",
 	"dataclasses": "dataclasses.py",
@@ -134,6 +133,7 @@ func goModules() []*goModule {
 		statisticsModule(),
 		fractionsModule(),
 		datetimeModule(),
+		collectionsModule(),
 	}
 }
 

@@ -158,9 +158,7 @@ class Counter(_DictWrapper):
                 for elem, count in items:
                     self._d[elem] = count + self._d.get(elem, 0)
             else:
-                d = self._d
-                for elem in iterable:
-                    d[elem] = d.get(elem, 0) + 1
+                _count_elements(self._d, iterable)
         if kwds:
             self.update(kwds)
 

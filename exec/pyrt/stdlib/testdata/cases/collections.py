@@ -108,3 +108,10 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print({Point(1, 2): "v"}[Point(1, 2)])
+#=== counter_ties_order
+from collections import Counter
+c = Counter()
+for w in ["pear", "apple", "pear", "fig", "apple", "kiwi", "fig", "date"]:
+    c[w] += 1
+print(c, c.most_common(2), list(c), [k for k, v in c.most_common() if v == 1])
+print(Counter("mississippi").most_common(), Counter([3, 1, 2, 1, 3]).most_common(1))

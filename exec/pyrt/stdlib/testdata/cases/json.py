@@ -62,3 +62,13 @@ s = json.dumps(data)
 print(s)
 print(json.loads(s) == data)
 print(json.dumps(json.loads(s), indent=1))
+#=== float_formatting
+import json
+print(json.dumps([1e16, 1e15, 123456789.123456789, 0.1 + 0.2, 5e-324, 1.7976931348623157e308, -1e-5, 1e-4, 2.5e-5, 100.0, 1.5e300]))
+print(json.dumps({1: "a", 2.5: "b", True: "c", None: "d"}), json.dumps({"k": 1}, sort_keys=True, indent=None, separators=(", ", " = ")))
+print(json.loads("1e400"), json.loads("-1e400"), json.loads("0.1"), json.loads("12345678901234567890.0"), json.loads("1E2"))
+try:
+    json.dumps({(1, 2): 3})
+except TypeError as e:
+    print("TypeError", e)
+print(json.dumps({(1, 2): 3, "a": 1}, skipkeys=True))

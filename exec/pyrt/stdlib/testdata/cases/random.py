@@ -69,3 +69,15 @@ try:
     random.sample([1, 2], 3)
 except ValueError as e:
     print("ValueError", e)
+#=== longer_sequences
+import random
+random.seed(2024)
+deck = list(range(52))
+random.shuffle(deck)
+print(deck)
+print([random.randint(-1000, 1000) for _ in range(20)])
+print(random.sample(range(10**6), 8), random.choice(range(10, 1000, 7)), random.randrange(-50, 50, 3))
+print([round(random.random(), 12) for _ in range(5)])
+r1 = random.Random("seed-string")
+print([r1.randint(1, 6) for _ in range(12)])
+print(random.getrandbits(33), random.getrandbits(1), random.randrange(2**70))

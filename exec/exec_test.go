@@ -161,3 +161,34 @@ func TestFilesVFS(t *testing.T) {
 		t.Fatalf("vfs: %+v %+v", res, res.Exception)
 	}
 }
+
+// Ordinary programs, imports included, must not make the pool replace its
+// worker (a false taint would cost a worker start per run).
+func TestPoolReusesWorker(t *testing.T) {
+	ctx := context.Background()
+	p, err := NewPool(ctx, PoolOptions{Size: 1, MemoryMB: 256})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	progs := []string{
+		"import collections, itertools, functools, heapq, math, re, json\nprint(collections.Counter('aab').most_common(1))\n",
+		"import collections\nd = collections.defaultdict(list)\nd[1].append(2)\nprint(dict(d))\n",
+		"class A:\n    def __init__(self):\n        self.x = [1, 2]\nprint(A().x, '{:>4}'.format(7), 'a,b'.split(','))\n",
+		"print(sorted({3: 'c', 1: 'a'}.items()))\n",
+	}
+	for i := 0; i < 2; i++ {
+		for _, code := range progs {
+			res, err := p.Run(ctx, &Request{Code: code, Limits: testLimits(), ModulesAllow: []string{"collections", "itertools", "functools", "heapq", "math", "re", "json"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Status != StatusOK {
+				t.Fatalf("%q: %s %+v %+v", code, res.Status, res.Exception, res.Violations)
+			}
+		}
+	}
+	if n := p.spawned.Load(); n != 1 {
+		t.Fatalf("pool started %d workers for 8 ordinary runs, want 1", n)
+	}
+}

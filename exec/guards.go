@@ -7,6 +7,7 @@ package exec
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/go-python/gpython/py"
@@ -105,6 +106,7 @@ func (s *session) install() error {
 		if err != nil {
 			return fmt.Errorf("run prelude: %w", err)
 		}
+		s.trust(mod)
 		for k, v := range mod.Globals {
 			if strings.HasPrefix(k, "__stelp_") {
 				b[k] = v
@@ -148,7 +150,13 @@ func (s *session) importHook(args py.Tuple, kwargs py.StringDict) (py.Object, er
 	if i := strings.IndexByte(name, '.'); i >= 0 {
 		top = name[:i]
 	}
-	if neverModules[top] || !s.moduleAllowed(name) {
+	// A runtime module importing its own dependencies (collections needs
+	// operator) is not the program's import: the allowlist is for the
+	// program. The importer is known by its globals dict, which user code
+	// cannot get hold of for a runtime module.
+	// While a runtime module initialises, only its own code runs.
+	trusted := s.loading > 0 || (len(args) >= 2 && s.trustedGlobals[dictID(args[1])])
+	if neverModules[top] || (!trusted && !s.moduleAllowed(name)) {
 		return nil, s.deny("import", fmt.Sprintf("import of module %q is not allowed by the policy", name))
 	}
 	mod, err := s.loadModule(name)
@@ -159,6 +167,21 @@ func (s *session) importHook(args py.Tuple, kwargs py.StringDict) (py.Object, er
 		return s.loadModule(top)
 	}
 	return mod, nil
+}
+
+// trust records a runtime module's globals as a trusted importer.
+func (s *session) trust(mod py.Object) {
+	if m, ok := mod.(*py.Module); ok {
+		s.trustedGlobals[dictID(m.Globals)] = true
+	}
+}
+
+// dictID is the identity of a globals dict (Python's `is`).
+func dictID(o py.Object) uintptr {
+	if d, ok := o.(py.StringDict); ok && d != nil {
+		return reflect.ValueOf(d).Pointer()
+	}
+	return 0
 }
 
 func truthy(o py.Object) bool {
@@ -186,12 +209,23 @@ func (s *session) moduleAllowed(name string) bool {
 // gpython's harmless embedded modules; never on disk.
 func (s *session) loadModule(name string) (py.Object, error) {
 	if s.in.ext.Import != nil {
-		if mod, err := s.in.ext.Import(s.ctx, name); err == nil && mod != nil {
+		s.loading++
+		mod, err := s.in.ext.Import(s.ctx, name)
+		s.loading--
+		if err == nil && mod != nil {
+			s.trust(mod)
 			return mod, nil
+		}
+		if err != nil && !py.IsException(py.ImportError, err) {
+			return nil, err // the module exists but failed to initialise
 		}
 	}
 	if gpythonSafeModules[name] {
-		return py.ImportModuleLevelObject(s.ctx, name, nil, nil, nil, 0)
+		mod, err := py.ImportModuleLevelObject(s.ctx, name, nil, nil, nil, 0)
+		if err == nil {
+			s.trust(mod)
+		}
+		return mod, err
 	}
 	return nil, py.ExceptionNewf(py.ImportError, "No module named '%s' (not available in the stelp sandbox)", name)
 }

@@ -118,6 +118,10 @@ type session struct {
 	lastLine int
 	vfs      map[string]string
 	prevAttr map[string]py.Object
+	// trustedGlobals are the globals dicts of runtime modules (by
+	// identity): imports they make are not the program's.
+	trustedGlobals map[uintptr]bool
+	loading        int // runtime modules being initialised
 }
 
 type limitsView struct {
@@ -165,9 +169,10 @@ func (in *interp) run(req *Request) (res *Result) {
 	lim := effectiveLimits(req.Limits)
 	start := time.Now()
 	s := &session{
-		in:    in,
-		req:   req,
-		stdin: req.Stdin,
+		in:             in,
+		req:            req,
+		stdin:          req.Stdin,
+		trustedGlobals: map[uintptr]bool{},
 		lim: limitsView{
 			steps:     lim.Steps,
 			recursion: lim.Recursion,

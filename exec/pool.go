@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/stelp-dev/stelp/policy"
@@ -42,6 +43,9 @@ type Pool struct {
 	idle   []*worker
 	closed bool
 	wg     sync.WaitGroup
+	// spawned counts workers started, so tests can tell reuse from
+	// replacement.
+	spawned atomic.Int64
 }
 
 func (o *PoolOptions) fill() {
@@ -63,7 +67,7 @@ func NewPool(ctx context.Context, opts PoolOptions) (*Pool, error) {
 	errs := make(chan error, opts.Size)
 	for i := 0; i < opts.Size; i++ {
 		go func() {
-			w, err := spawn(ctx, opts.Exe, opts.MemoryMB, opts.StartTimeout)
+			w, err := p.spawn(ctx)
 			if err == nil {
 				p.putIdle(w)
 			}
@@ -99,7 +103,7 @@ func (p *Pool) Run(ctx context.Context, req *Request) (*Result, error) {
 	w := p.takeIdle()
 	if w == nil {
 		var err error
-		if w, err = spawn(ctx, p.opts.Exe, p.opts.MemoryMB, p.opts.StartTimeout); err != nil {
+		if w, err = p.spawn(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -164,11 +168,16 @@ func (p *Pool) refill() {
 	p.mu.Unlock()
 	go func() {
 		defer p.wg.Done()
-		w, err := spawn(context.Background(), p.opts.Exe, p.opts.MemoryMB, p.opts.StartTimeout)
+		w, err := p.spawn(context.Background())
 		if err == nil {
 			p.putIdle(w)
 		}
 	}()
+}
+
+func (p *Pool) spawn(ctx context.Context) (*worker, error) {
+	p.spawned.Add(1)
+	return spawn(ctx, p.opts.Exe, p.opts.MemoryMB, p.opts.StartTimeout)
 }
 
 // OneShot runs every request in a fresh worker that exits afterwards: no

@@ -9,7 +9,6 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
-  TransportKind,
   WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageclient/node';
 import { formatResult, statusView, traceLines } from './format';
@@ -148,9 +147,12 @@ async function start(s: State): Promise<void> {
   });
   const args = serverArgs(s.settings);
   s.out.appendLine(`starting ${resolved.command} ${args.join(' ')} (from ${resolved.source})`);
+  // No `transport`: with TransportKind.stdio the client would append
+  // `--stdio` to the arguments, which `stelp serve` rejects; stdio is what
+  // an executable without a transport gets anyway.
   const serverOpts: ServerOptions = {
-    run: { command: resolved.command, args, transport: TransportKind.stdio, options: { cwd: folder } },
-    debug: { command: resolved.command, args, transport: TransportKind.stdio, options: { cwd: folder } },
+    run: { command: resolved.command, args, options: { cwd: folder } },
+    debug: { command: resolved.command, args, options: { cwd: folder } },
   };
   const clientOpts: LanguageClientOptions = {
     documentSelector: [

@@ -289,10 +289,7 @@ func installObjectSlots() {
 			if err != nil {
 				return nil, err
 			}
-			if inst, ok := self.(*pyobj.Instance); ok {
-				return py.None, inst.GenericSetAttr(name, args[1])
-			}
-			return py.None, pyobj.SetAttr(self, name, args[1])
+			return py.None, pyobj.GenericSetAttr(self, name, args[1])
 		}),
 		pyobj.Method("__getattribute__", func(self, name py.Object) (py.Object, error) {
 			n, err := py.AttributeName(name)

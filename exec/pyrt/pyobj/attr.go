@@ -20,6 +20,14 @@ func GetAttr(o py.Object, name string) (py.Object, error) {
 		return excGetAttr(x, name)
 	case *Super:
 		return x.getattr(name)
+	case *Dict:
+		if x.cls != DictType {
+			return subclassGetAttr(x, x.cls, x.GetDict(), name)
+		}
+	case *Set:
+		if x.cls != SetType && x.cls != nil {
+			return subclassGetAttr(x, x.cls, x.GetDict(), name)
+		}
 	}
 	if name == "__class__" {
 		return o.Type(), nil
@@ -57,6 +65,14 @@ func SetAttr(o py.Object, name string, value py.Object) error {
 		}
 		x.Dict[name] = value
 		return nil
+	case *Dict:
+		if x.cls != DictType {
+			return subclassSetAttr(x, x.cls, x.GetDict(), name, value)
+		}
+	case *Set:
+		if x.cls != SetType && x.cls != nil {
+			return subclassSetAttr(x, x.cls, x.GetDict(), name, value)
+		}
 	}
 	_, err := py.SetAttrString(o, name, value)
 	if err != nil && py.IsException(py.AttributeError, err) {
@@ -85,6 +101,86 @@ func DelAttr(o py.Object, name string) error {
 		return AttributeError(o, name)
 	}
 	return py.DeleteAttrString(o, name)
+}
+
+// heapLookup finds name in the user classes of cls's MRO (before the first
+// builtin class).
+func heapLookup(cls *py.Type, name string) py.Object {
+	for _, b := range cls.Mro {
+		t := b.(*py.Type)
+		if t.Flags&py.TPFLAGS_HEAPTYPE == 0 {
+			return nil
+		}
+		if v, ok := t.Dict[name]; ok {
+			return v
+		}
+	}
+	return nil
+}
+
+// subclassGetAttr is the attribute protocol for instances of user classes
+// deriving from dict or set.
+func subclassGetAttr(o py.Object, cls *py.Type, attrs py.StringDict, name string) (py.Object, error) {
+	if name == "__class__" {
+		return cls, nil
+	}
+	if name == "__dict__" {
+		d := NewDict()
+		for _, k := range sortedKeys(attrs) {
+			_ = d.Set(py.String(k), attrs[k])
+		}
+		return d, nil
+	}
+	tattr := cls.Lookup(name)
+	if tattr != nil && isDataDescriptor(tattr) {
+		return tattr.(py.I__get__).M__get__(o, cls)
+	}
+	if v, ok := attrs[name]; ok {
+		return v, nil
+	}
+	if tattr != nil {
+		return bind(tattr, o, cls)
+	}
+	if gf := heapLookup(cls, "__getattr__"); gf != nil {
+		return CallBound(gf, o, py.String(name))
+	}
+	return nil, AttributeError(o, name)
+}
+
+func subclassSetAttr(o py.Object, cls *py.Type, attrs py.StringDict, name string, value py.Object) error {
+	if sa := heapLookup(cls, "__setattr__"); sa != nil {
+		_, err := CallBound(sa, o, py.String(name), value)
+		return err
+	}
+	return genericSubclassSetAttr(o, cls, attrs, name, value)
+}
+
+// GenericSetAttr is object.__setattr__: it never calls a user __setattr__.
+func GenericSetAttr(o py.Object, name string, value py.Object) error {
+	switch x := o.(type) {
+	case *Instance:
+		return x.GenericSetAttr(name, value)
+	case *Dict:
+		if x.cls != DictType {
+			return genericSubclassSetAttr(x, x.cls, x.GetDict(), name, value)
+		}
+	case *Set:
+		if x.cls != SetType && x.cls != nil {
+			return genericSubclassSetAttr(x, x.cls, x.GetDict(), name, value)
+		}
+	}
+	return SetAttr(o, name, value)
+}
+
+func genericSubclassSetAttr(o py.Object, cls *py.Type, attrs py.StringDict, name string, value py.Object) error {
+	if tattr := cls.Lookup(name); tattr != nil {
+		if s, ok := tattr.(py.I__set__); ok {
+			_, err := s.M__set__(o, value)
+			return err
+		}
+	}
+	attrs[name] = value
+	return nil
 }
 
 // ClassGetAttr reads an attribute through a class: the MRO, with

@@ -250,13 +250,49 @@ var dictIterTypes = [3]*py.Type{
 	py.NewType("dict_itemiterator", ""),
 }
 
-func (d *Dict) M__iter__() (py.Object, error) { return d.iter(0), nil }
+// userMethod returns a method a dict subclass overrides (nil for plain
+// dicts or when the subclass does not define it).
+func (d *Dict) userMethod(name string) py.Object {
+	if d.cls == DictType {
+		return nil
+	}
+	for _, b := range d.cls.Mro {
+		t := b.(*py.Type)
+		if t == DictType {
+			return nil
+		}
+		if fn, ok := t.Dict[name]; ok {
+			return fn
+		}
+	}
+	return nil
+}
 
-func (d *Dict) M__len__() (py.Object, error) { return py.Int(d.live), nil }
+func (d *Dict) M__iter__() (py.Object, error) {
+	if fn := d.userMethod("__iter__"); fn != nil {
+		return CallBound(fn, d)
+	}
+	return d.iter(0), nil
+}
+
+func (d *Dict) M__len__() (py.Object, error) {
+	if fn := d.userMethod("__len__"); fn != nil {
+		return CallBound(fn, d)
+	}
+	return py.Int(d.live), nil
+}
 
 func (d *Dict) M__bool__() (py.Object, error) { return py.NewBool(d.live > 0), nil }
 
 func (d *Dict) M__contains__(key py.Object) (py.Object, error) {
+	if fn := d.userMethod("__contains__"); fn != nil {
+		r, err := CallBound(fn, d, key)
+		if err != nil {
+			return nil, err
+		}
+		t, err := Truthy(r)
+		return py.NewBool(t), err
+	}
 	_, ok, err := d.Get(key)
 	if err != nil {
 		return nil, err
@@ -265,6 +301,9 @@ func (d *Dict) M__contains__(key py.Object) (py.Object, error) {
 }
 
 func (d *Dict) M__getitem__(key py.Object) (py.Object, error) {
+	if fn := d.userMethod("__getitem__"); fn != nil {
+		return CallBound(fn, d, key)
+	}
 	v, ok, err := d.Get(key)
 	if err != nil {
 		return nil, err
@@ -286,10 +325,16 @@ func KeyError(key py.Object) error {
 }
 
 func (d *Dict) M__setitem__(key, value py.Object) (py.Object, error) {
+	if fn := d.userMethod("__setitem__"); fn != nil {
+		return CallBound(fn, d, key, value)
+	}
 	return py.None, d.Set(key, value)
 }
 
 func (d *Dict) M__delitem__(key py.Object) (py.Object, error) {
+	if fn := d.userMethod("__delitem__"); fn != nil {
+		return CallBound(fn, d, key)
+	}
 	_, ok, err := d.Delete(key)
 	if err != nil {
 		return nil, err
@@ -301,10 +346,8 @@ func (d *Dict) M__delitem__(key py.Object) (py.Object, error) {
 }
 
 func (d *Dict) M__repr__() (py.Object, error) {
-	if d.cls != DictType {
-		if r, ok, err := userOverride(d, d.cls, DictType, "__repr__"); ok {
-			return r, err
-		}
+	if fn := d.userMethod("__repr__"); fn != nil {
+		return CallBound(fn, d)
 	}
 	s, err := d.repr()
 	return py.String(s), err

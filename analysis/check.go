@@ -126,6 +126,8 @@ func (p *pass) reportRange(r *Rule, n int32, start, end uint32, msg string) {
 	if msg == "" {
 		msg = r.Summary
 	}
+	// messages quote source text, which may be any bytes
+	msg = strings.ToValidUTF8(msg, "\uFFFD")
 	p.raw = append(p.raw, rawFinding{
 		Finding: Finding{Rule: r.ID, Name: r.Name, Severity: r.Severity, CWE: r.CWE, Category: r.Category,
 			Message: msg, Range: p.t.rangeOf(start, end)},

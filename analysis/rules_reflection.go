@@ -3,6 +3,7 @@ package analysis
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/stelp-dev/stelp/policy"
 )
@@ -424,7 +425,11 @@ func (p *pass) staticType(n int32) string {
 func trimTo(s string, n int) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	if len(s) > n {
-		return s[:n] + "..."
+		cut := n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut-- // do not split a character
+		}
+		return s[:cut] + "..."
 	}
 	return s
 }

@@ -136,6 +136,24 @@ describe('the extension in a stand-in VS Code', () => {
     assert.match(msg?.text ?? '', /^stelp: (no safe fixes to apply|applied \d+ safe fix)/);
   });
 
+  test('turning traces off in the settings takes effect without a restart', async () => {
+    host.configure('stelp.traces.enabled', false);
+    const doc = host.open(path.join(ws, 'quiet.py'), 'q = 1\n');
+    await host.commands.get('stelp.executeSafely')!();
+    assert.match(host.status.text, /^\$\(pass\) stelp: ok/);
+    await new Promise((r) => setTimeout(r, 300)); // a stelp/trace notification would have drawn by now
+    assert.deepEqual(host.decorations.get(doc.uri.toString()) ?? [], []);
+    host.configure('stelp.traces.enabled', true);
+    await host.commands.get('stelp.executeSafely')!();
+    await until(() => (host.decorations.get(doc.uri.toString()) ?? []).length > 0, 'decorations with traces back on');
+  });
+
+  test('a bad setting is reported, not guessed', () => {
+    host.configure('stelp.limits.time', 'soon');
+    assert.ok(host.messages.some((m) => m.level === 'warning' && /stelp\.limits\.time: "soon" is not a duration/.test(m.text)), JSON.stringify(host.messages));
+    host.configure('stelp.limits.time', '');
+  });
+
   test('Restart server: commands work again afterwards', async () => {
     await host.commands.get('stelp.restartServer')!();
     host.open(path.join(ws, 'again.py'), 'print(7)\n');

@@ -181,6 +181,8 @@ export interface Host {
   settings: Record<string, unknown>;
   open(file: string, text: string): FakeDocument;
   edit(doc: FakeDocument, text: string): void;
+  /** Changes a setting and tells the extension, as the settings editor does. */
+  configure(key: string, value: unknown): void;
 }
 
 export function createHost(workspaceDir: string): Host {
@@ -405,6 +407,10 @@ export function createHost(workspaceDir: string): Host {
       onOpen.fire(doc);
       onEditors.fire(editors);
       return doc;
+    },
+    configure(key: string, value: unknown) {
+      settings[key] = value;
+      onConfig.fire({ affectsConfiguration: (section: string) => key === section || key.startsWith(section + '.') });
     },
     edit(doc: FakeDocument, text: string) {
       const old = doc.getText();

@@ -222,7 +222,7 @@ func (s *Server) runExecute(ctx context.Context, src source, args commandArgs, t
 	if err != nil {
 		return nil, err
 	}
-	pol := s.policyFor(ctx, src.snap.path)
+	pol := s.withEditorLimits(s.policyFor(ctx, src.snap.path))
 	var res *exec.Result
 	err = s.withProgress(ctx, token, "stelp: executing "+displayPath(src.snap), func(ctx context.Context) error {
 		var err error
@@ -379,7 +379,13 @@ func (s *Server) showRun(ctx context.Context, d *document, snap *snapshot, res *
 	d.run = &runResult{version: snap.version, result: res, lines: snap.lines, fallbackLine: fallback}
 	d.mu.Unlock()
 	s.publish(ctx, d)
-	if s.client.traceNotify {
+	s.optMu.Lock()
+	notify, off := s.client.traceNotify, s.tracesOff
+	s.optMu.Unlock()
+	if off {
+		return
+	}
+	if notify {
 		trace := res.Trace
 		if trace == nil {
 			trace = []exec.TraceLine{}

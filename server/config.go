@@ -157,6 +157,18 @@ func (s *Server) didChangeWatchedFiles(ctx context.Context, raw json.RawMessage)
 }
 
 func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage) error {
+	var p struct {
+		Settings map[string]json.RawMessage `json:"settings"`
+	}
+	if err := json.Unmarshal(raw, &p); err == nil && p.Settings != nil {
+		settings := p.Settings["stelp"]
+		if settings == nil {
+			settings, _ = json.Marshal(p.Settings)
+		}
+		if err := s.applyEditorOptions(settings); err != nil {
+			s.log.Warn("didChangeConfiguration", zap.Error(err))
+		}
+	}
 	s.configChanged(ctx)
 	return nil
 }

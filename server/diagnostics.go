@@ -77,17 +77,20 @@ func (s *Server) analyse(ctx context.Context, d *document) {
 // debounce waits until the document has been quiet for the debounce
 // period. It returns false when the server is stopping.
 func (s *Server) debounce(ctx context.Context, d *document) bool {
-	if s.opts.Debounce <= 0 {
+	s.optMu.Lock()
+	wait := s.opts.Debounce
+	s.optMu.Unlock()
+	if wait <= 0 {
 		return ctx.Err() == nil
 	}
-	t := time.NewTimer(s.opts.Debounce)
+	t := time.NewTimer(wait)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return false
 		case <-d.wake:
-			t.Reset(s.opts.Debounce)
+			t.Reset(wait)
 		case <-t.C:
 			return true
 		}
@@ -208,10 +211,13 @@ func (s *Server) diagnostic(snap *snapshot, i int, f analysis.Finding) protocol.
 
 // ruleURL links a rule to its section of docs/rules.md.
 func (s *Server) ruleURL(rule string) string {
-	if s.opts.DocsURL == "" || rule == "" {
+	s.optMu.Lock()
+	base := s.opts.DocsURL
+	s.optMu.Unlock()
+	if base == "" || rule == "" {
 		return ""
 	}
-	return s.opts.DocsURL + "#" + strings.ToLower(rule)
+	return base + "#" + strings.ToLower(rule)
 }
 
 func lspSeverity(sev policy.Severity) protocol.DiagnosticSeverity {

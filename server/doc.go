@@ -67,7 +67,12 @@
 // stelp/trace {uri, version, status, trace: [{line, count, values}]} goes
 // to clients that do not declare textDocument.inlayHint (Neovim 0.7), or
 // to any client that sets initializationOptions.traceNotifications.
-// initializationOptions also take docsUrl and debounceMs.
+// initializationOptions (and workspace/didChangeConfiguration, as
+// {"settings": {"stelp": {...}}}) also take docsUrl, debounceMs,
+// traces (false: no inlay hints and no stelp/trace) and limits in the
+// .stelp.yaml spelling ({"time": "5s", "steps": 100000, "memory": "512MB",
+// "recursion": 200, "output": "1MB"}), which override the config file's
+// for runs started from this editor.
 //
 // # Robustness
 //

@@ -41,6 +41,7 @@ type fakeEngine struct {
 	mu        sync.Mutex
 	lastInput RunInput
 	lastProg  string
+	lastPol   *policy.Policy
 }
 
 var (
@@ -144,7 +145,7 @@ func (e *fakeEngine) Transpile(ctx context.Context, src []byte, pol *policy.Poli
 func (e *fakeEngine) Execute(ctx context.Context, src []byte, pol *policy.Policy, in RunInput) (*exec.Result, error) {
 	e.executes.Add(1)
 	e.mu.Lock()
-	e.lastInput, e.lastProg = in, string(src)
+	e.lastInput, e.lastProg, e.lastPol = in, string(src), pol
 	e.mu.Unlock()
 	text := string(src)
 	if m := fakeSleep.FindStringSubmatch(text); m != nil {

@@ -10,6 +10,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/policy"
 )
 
 type codeAction struct {
@@ -568,5 +569,49 @@ func TestClientThatNeverAnswersDoesNotHoldRuns(t *testing.T) {
 	}
 	if len(ed.waitRequest("workspace/applyEdit", 1)) != 1 || len(ed.waitRequest("workspace/inlayHint/refresh", 1)) != 1 {
 		t.Error("the client requests were not sent")
+	}
+}
+
+func TestEditorSettings(t *testing.T) {
+	eng := &fakeEngine{}
+	sc, cc := newRawPair(t, eng)
+	_ = sc
+	cc.request(1, "initialize", `{"capabilities":{},"initializationOptions":{"limits":{"time":"2s","memory":"256MB","steps":500},"traces":false}}`)
+	cc.send(`{"jsonrpc":"2.0","method":"initialized","params":{}}`)
+	limits := func(id int) policy.Limits {
+		t.Helper()
+		r := cc.request(id, "workspace/executeCommand", `{"command":"stelp.execute","arguments":[{"text":"x = 1\n"}]}`)
+		if !strings.Contains(string(r), `"status":"ok"`) {
+			t.Fatalf("execute: %s", r)
+		}
+		eng.mu.Lock()
+		defer eng.mu.Unlock()
+		return eng.lastPol.Limits
+	}
+	if l := limits(2); l.Time != 2*time.Second || l.MemoryMB != 256 || l.Steps != 500 || l.Recursion != policy.DefaultLimits().Recursion {
+		t.Errorf("initializationOptions limits: %+v", l)
+	}
+	// Traces off: a document run sends no stelp/trace (this client has no
+	// inlay hints, so it would otherwise get one).
+	cc.send(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///t/a.py","languageId":"python","version":1,"text":"a = 1\n"}}}`)
+	cc.send(`{"jsonrpc":"2.0","id":3,"method":"workspace/executeCommand","params":{"command":"stelp.execute","arguments":[{"uri":"file:///t/a.py"}]}}`)
+	for {
+		msg := string(cc.read())
+		if strings.Contains(msg, "stelp/trace") {
+			t.Fatal("stelp/trace sent with traces off")
+		}
+		if strings.Contains(msg, `"id":3`) {
+			break
+		}
+	}
+	// VS Code's shape of a settings change; the new limits replace the old.
+	cc.send(`{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"stelp":{"limits":{"time":"3s"},"traces":true}}}}`)
+	if l := limits(4); l.Time != 3*time.Second || l.Steps != policy.DefaultLimits().Steps {
+		t.Errorf("after didChangeConfiguration: %+v", l)
+	}
+	// A bad value is refused and the previous settings stay.
+	cc.send(`{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"limits":{"memory":"lots"}}}}`)
+	if l := limits(5); l.Time != 3*time.Second {
+		t.Errorf("after a bad setting: %+v", l)
 	}
 }

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -29,12 +28,8 @@ type initializeParams struct {
 	WorkspaceFolders []struct {
 		URI string `json:"uri"`
 	} `json:"workspaceFolders"`
-	InitializationOptions struct {
-		DocsURL            string `json:"docsUrl"`
-		TraceNotifications *bool  `json:"traceNotifications"`
-		DebounceMS         *int   `json:"debounceMs"`
-	} `json:"initializationOptions"`
-	Capabilities struct {
+	InitializationOptions json.RawMessage `json:"initializationOptions"`
+	Capabilities          struct {
 		TextDocument struct {
 			InlayHint json.RawMessage `json:"inlayHint"`
 		} `json:"textDocument"`
@@ -87,19 +82,6 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		watchDynamic:    caps.Workspace.DidChangeWatchedFiles.DynamicRegistration,
 	}
 	c.traceNotify = !c.inlayHints
-	opt := p.InitializationOptions
-	if opt.TraceNotifications != nil {
-		c.traceNotify = *opt.TraceNotifications
-	}
-	if opt.DocsURL != "" {
-		s.opts.DocsURL = opt.DocsURL
-	}
-	if opt.DebounceMS != nil {
-		s.opts.Debounce = time.Duration(*opt.DebounceMS) * time.Millisecond
-		if *opt.DebounceMS <= 0 {
-			s.opts.Debounce = -1
-		}
-	}
 	switch {
 	case len(p.WorkspaceFolders) > 0:
 		c.rootPath = uriPath(protocol.DocumentURI(p.WorkspaceFolders[0].URI))
@@ -107,6 +89,9 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		c.rootPath = uriPath(protocol.DocumentURI(p.RootURI))
 	}
 	s.client = c
+	if err := s.applyEditorOptions(p.InitializationOptions); err != nil {
+		s.log.Warn("initializationOptions", zap.Error(err))
+	}
 	s.initialized.Store(true)
 
 	version := s.opts.Version

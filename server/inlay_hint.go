@@ -54,8 +54,11 @@ func (s *Server) inlayHint(ctx context.Context, raw json.RawMessage) (job, error
 	d.mu.Lock()
 	run, snap := d.run, d.snap
 	d.mu.Unlock()
+	s.optMu.Lock()
+	off := s.tracesOff
+	s.optMu.Unlock()
 	return func(context.Context) (any, error) {
-		if run == nil || run.version != snap.version {
+		if off || run == nil || run.version != snap.version {
 			return hints, nil
 		}
 		return traceHints(run, p.Range), nil

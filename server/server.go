@@ -14,6 +14,8 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
+
+	"github.com/stelp-dev/stelp/policy"
 )
 
 // Options configure a server. Zero values mean the defaults.
@@ -71,6 +73,10 @@ type Server struct {
 	exit        chan struct{} // closed by the exit notification
 
 	config configCache
+
+	optMu     sync.Mutex    // guards what settings change: opts.Debounce, opts.DocsURL, client.traceNotify, below
+	tracesOff bool          // the editor asked for no trace display
+	limits    policy.Limits // the editor's limit overrides
 
 	progressMu     sync.Mutex
 	progressCancel map[string]context.CancelFunc // by JSON token

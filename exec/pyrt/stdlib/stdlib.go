@@ -1,28 +1,42 @@
 // Package stdlib provides the Python standard-library modules that real
-// LLM-written code imports (collections, re, json, math, random, ...) for the
-// embedded gpython runtime.
+// LLM-written code imports, for the embedded gpython runtime, with CPython
+// 3.11's output (checked by testdata/cases against CPython goldens).
 //
 // How modules reach a program: Modules returns one Constructor per module
-// name. A constructor builds a fresh *py.Module inside the given gpython
-// context (through ctx.ModuleInit, so the module is recorded in that
-// context's module store and a second import finds it there). Nothing is
-// registered in gpython's process-wide module registry (py.RegisterModule):
-// that registry is shared by every context and is consulted by gpython's own
-// import machinery, so modules are only reachable through the import hook of
-// the runtime (pyrt.Import), which consults this map and its allowlist.
+// name, and Load builds a module (and, for a dotted name, its parents) into
+// a context. A constructor builds a fresh *py.Module in the given context
+// through ctx.ModuleInit, so the module is recorded in that context's
+// module store and a second import finds it there; module state (random's
+// generator, re's patterns' context) is never shared between contexts.
+// Nothing is put in gpython's process-wide registry (py.RegisterModule):
+// that registry is shared by every context and consulted by gpython's own
+// import machinery, so these modules are reachable only through the
+// runtime's import hook (pyrt.Import, behind its allowlist).
 //
-// Some modules are written in Go (re, json, math, random, hashlib, string,
-// operator, itertools, heapq, bisect, functools' core) for speed and exact
-// numeric behaviour; others are Python sources embedded from pysrc/ and
-// compiled once per process (the *py.Code is cached and shared read-only by
-// every context). The Python sources are written in the language level
-// gpython compiles (3.4, no f-strings) and build dicts by calling the
-// builtin dict at run time, so they pick up the runtime's any-key dict.
+// Modules and how they are written:
+//   - Go: math (libm for CPython's exact floats), random (CPython's
+//     MT19937 and derivations, so seeded runs print the same numbers),
+//     json, re (Python syntax translated for regexp2, with a match
+//     timeout), hashlib, string, itertools.
+//   - Python sources embedded from pysrc/ and compiled once per process
+//     (the *py.Code is cached and shared read-only): operator, heapq,
+//     bisect, functools, typing, copy, dataclasses, enum, abc.
+//   - Both (a Go helper for exactness or speed, the rest in Python):
+//     collections (_count_elements), statistics (exact rational sums,
+//     correctly rounded stdev), fractions (float ratios), datetime (clock).
 //
-// Submodules are separate entries ("collections.abc"); the constructor of a
-// parent does not import children, and the importer is expected to set the
-// child as an attribute of the parent when both are loaded (Load does so
-// when it is given a dotted name).
+// The Python sources are written for the language gpython compiles (3.4,
+// no f-strings), build dicts by calling dict() at run time (so they get
+// the runtime's any-key ordered dict), and do not rely on the runtime's
+// corrections of gpython bugs, which it applies to the code it compiles:
+// they avoid tuple + tuple of different lengths, decorators on functions
+// with default arguments, and functions with both cell and free variables
+// (the last checked by a test).
+//
+// Not provided: collections.abc (isinstance against it would need
+// metaclass hooks the runtime lacks, and a wrong False is worse than an
+// ImportError), decimal, and the OS-facing modules, which are the
+// runtime's business.
 package stdlib
 
 import (

@@ -258,11 +258,41 @@ def NewType(name, tp):
     return new_type
 
 
-def NamedTuple(typename, fields=None, **kwargs):
-    from collections import namedtuple
-    if fields is None:
-        fields = list(kwargs.items())
-    return namedtuple(typename, [f[0] for f in fields])
+class NamedTuple(object):
+    """Both forms: NamedTuple('P', [('x', int)]) and a base class whose
+    annotated attributes are the fields. The class form reads the fields
+    when the first instance is made (the runtime has no class-creation
+    hook), so P._fields exists only after that."""
+
+    def __new__(cls, *args, **kwargs):
+        from collections import namedtuple, _NamedTupleBase
+        if cls is NamedTuple:
+            typename = args[0]
+            fields = args[1] if len(args) > 1 else list(kwargs.items())
+            return namedtuple(typename, [f[0] for f in fields])
+        if '_fields' not in cls.__dict__:
+            anns = cls.__dict__.get('__annotations__')
+            names = list(anns) if anns else []
+            defaults = dict()
+            for n in names:
+                if n in cls.__dict__:
+                    defaults[n] = cls.__dict__[n]
+            cls._fields = tuple(names)
+            cls._field_defaults = defaults
+            cls._typename = cls.__name__
+        return object.__new__(cls)
+
+
+def _install_namedtuple_methods():
+    from collections import _NamedTupleBase
+    for name in list(_NamedTupleBase.__dict__):
+        if name in ('__new__', '__dict__', '__weakref__', '__module__', '__qualname__', '__doc__'):
+            continue
+        if name not in NamedTuple.__dict__:
+            setattr(NamedTuple, name, _NamedTupleBase.__dict__[name])
+
+
+_install_namedtuple_methods()
 
 
 def TypedDict(typename, fields=None, total=True, **kwargs):

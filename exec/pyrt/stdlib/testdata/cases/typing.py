@@ -14,3 +14,12 @@ import typing
 from typing import cast, Optional, Union
 print(cast(int, "x"), typing.TYPE_CHECKING, Union[int], Union[int, None], Optional[Union[int, str]])
 print(List if False else typing.List[typing.Any])
+#=== namedtuple_forms
+from typing import NamedTuple
+class Employee(NamedTuple):
+    name: str
+    id: int = 3
+e = Employee("guido")
+print(e, e.name, e.id, e[0], Employee("x", 5), Employee._fields, tuple(e), e._replace(id=9), e == ("guido", 3))
+P = NamedTuple("P", [("x", int), ("y", int)])
+print(P(1, 2), P(1, 2).y)

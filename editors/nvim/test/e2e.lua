@@ -260,6 +260,13 @@ T.test('code lenses run through the plugin: a function lens and the transpile le
   T.eq(stelp.status(buf):match('^stelp: ok') ~= nil, true, 'status text')
   T.ok(#stelp.trace_marks(buf) > 0, 'trace values drawn after the lens run')
   T.eq(stelp.trace_marks(buf)[1], { line = 1, text = 'x = 41' }, 'first trace value')
+  -- The same through the command: :StelpExecute {function}.
+  stelp._buffer(buf).last_result = nil
+  vim.cmd('StelpExecute answer')
+  T.wait(TIMEOUT, function()
+    return stelp._buffer(buf).last_result ~= nil
+  end, ':StelpExecute answer')
+  T.eq(stelp._buffer(buf).last_result.stdout, '42\n', 'stdout of :StelpExecute answer')
   vim.lsp.commands[transpile_lens.command](transpile_lens, ctx)
   T.wait(TIMEOUT, function()
     return vim.fn.bufnr('stelp://transpiled/lens.py') ~= -1

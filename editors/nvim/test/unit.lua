@@ -3,7 +3,19 @@ local here = debug.getinfo(1, 'S').source:sub(2):match('(.*)/test/') or '.'
 vim.opt.runtimepath:prepend(here)
 package.path = here .. '/test/?.lua;' .. package.path
 local T = require('harness')
+local globals_before = vim.tbl_keys(_G)
 local f = require('stelp.format')
+require('stelp')
+local leaked = {}
+for _, k in ipairs(vim.tbl_keys(_G)) do
+  if not vim.tbl_contains(globals_before, k) then
+    table.insert(leaked, k)
+  end
+end
+
+T.test('the modules set no globals', function()
+  T.eq(leaked, {}, 'globals set by loading stelp')
+end)
 
 T.test('durations', function()
   T.eq(f.duration(0.42), '0.4 ms')

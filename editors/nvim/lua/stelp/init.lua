@@ -392,7 +392,8 @@ local function on_attach(client, bufnr)
   if (t == 'auto' or t == 'inlay_hints') and has_inlay_api() and client.server_capabilities.inlayHintProvider then
     pcall(vim.lsp.inlay_hint.enable, true, { bufnr = bufnr })
   end
-  if state.config.codelens and client.server_capabilities.codeLensProvider then
+  if state.config.codelens and client.server_capabilities.codeLensProvider and not b.codelens then
+    b.codelens = true -- once per buffer, also when a restarted server attaches again
     pcall(vim.lsp.codelens.refresh)
     vim.api.nvim_create_autocmd({ 'BufEnter', 'InsertLeave', 'BufWritePost' }, {
       group = state.group,

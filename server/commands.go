@@ -168,7 +168,7 @@ func (s *Server) runCheck(ctx context.Context, src source) (any, error) {
 			res.Summary.Infos++
 		}
 	}
-	res.Feedback = s.checkFeedback(cv.findings)
+	res.Feedback = s.checkFeedback(cv.snap.lines, cv.findings)
 	return res, nil
 }
 
@@ -246,7 +246,7 @@ func (s *Server) runExecute(ctx context.Context, src source, args commandArgs, t
 			findings = cv.findings
 		}
 	}
-	out.Feedback = s.executeFeedback(res, findings) + examplesFeedback(checks)
+	out.Feedback = s.executeFeedback(src.snap.lines, res, findings) + examplesFeedback(checks)
 	if src.doc != nil {
 		s.showRun(ctx, src.doc, src.snap, res, fallback)
 	}
@@ -439,7 +439,7 @@ func (s *Server) runFixAll(ctx context.Context, src source, args commandArgs) (a
 	for _, f := range acv.findings {
 		res.Remaining = append(res.Remaining, f.Contract(fixed))
 	}
-	res.Feedback = s.fixAllFeedback(len(applied), acv.findings)
+	res.Feedback = s.fixAllFeedback(acv.snap.lines, len(applied), acv.findings)
 	if src.doc != nil && len(edits) > 0 {
 		we := workspaceEdit(src.snap, lspEdits(src.snap.lines, edits))
 		res.Edit = we

@@ -221,7 +221,7 @@ func TestCommandsWithText(t *testing.T) {
 	if check.Summary != (checkSummary{Files: 1, Errors: 1}) {
 		t.Errorf("summary: %+v", check.Summary)
 	}
-	wantFB := "1 problem found (1 blocking execution):\nLine 2: eval() runs arbitrary code; use ast.literal_eval for literals or parse the input explicitly. (Available fix, changes behaviour: Use ast.literal_eval.)"
+	wantFB := "1 problem found (1 blocking execution):\nLine 2 (`x = eval(input())`): eval() runs arbitrary code; use ast.literal_eval for literals or parse the input explicitly. (Available fix, changes behaviour: Use ast.literal_eval.)"
 	if check.Feedback != wantFB {
 		t.Errorf("feedback:\n%s\nwant\n%s", check.Feedback, wantFB)
 	}
@@ -251,7 +251,7 @@ func TestCommandsWithText(t *testing.T) {
 		t.Errorf("run input: %+v", eng.lastInput)
 	}
 	for _, c := range []struct{ text, status, feedback string }{
-		{"x = eval(s)\n", "blocked", "Not run: the code uses constructs that are not allowed.\nLine 1: eval() runs arbitrary code; use ast.literal_eval"},
+		{"x = eval(s)\n", "blocked", "Not run: the code uses constructs that are not allowed.\nLine 1 (`x = eval(s)`): eval() runs arbitrary code; use ast.literal_eval"},
 		{"import os\n", "violation", "A runtime guard stopped the program at line 1: import of module os (import access is not allowed here)."},
 		{"x = 1\nraise ValueError(\"bad x\")\n", "error", "The program raised ValueError at line 2: bad x."},
 	} {
@@ -271,7 +271,7 @@ func TestCommandsWithText(t *testing.T) {
 	if fix.Text != "import hashlib\nh = hashlib.sha256(b'')\nx = eval(s)\n" || len(fix.Applied) != 1 || len(fix.Remaining) != 1 || fix.Edit != nil {
 		t.Errorf("fixAll: %+v", fix)
 	}
-	if !strings.HasPrefix(fix.Feedback, "Applied 1 safe fix. 1 problem remains, to fix by hand:\nLine 3: eval()") {
+	if !strings.HasPrefix(fix.Feedback, "Applied 1 safe fix. 1 problem remains, to fix by hand:\nLine 3 (`x = eval(s)`): eval()") {
 		t.Errorf("fixAll feedback: %q", fix.Feedback)
 	}
 	if err := ed.command("stelp.check", map[string]any{}, nil); rpcCode(err) != jsonrpc2.InvalidParams {

@@ -13,7 +13,7 @@ import (
 
 const maxFeedbackItems = 10
 
-func (s *Server) checkFeedback(findings []analysis.Finding) string {
+func (s *Server) checkFeedback(ix *lineIndex, findings []analysis.Finding) string {
 	if len(findings) == 0 {
 		return "No problems found."
 	}
@@ -31,24 +31,24 @@ func (s *Server) checkFeedback(findings []analysis.Finding) string {
 		fmt.Fprintf(&b, " (%d blocking execution)", errs)
 	}
 	b.WriteString(":")
-	s.writeFindings(&b, findings)
+	s.writeFindings(&b, ix, findings)
 	return b.String()
 }
 
-func (s *Server) writeFindings(b *strings.Builder, findings []analysis.Finding) {
+func (s *Server) writeFindings(b *strings.Builder, ix *lineIndex, findings []analysis.Finding) {
 	for i, f := range findings {
 		if i == maxFeedbackItems {
 			fmt.Fprintf(b, "\n... and %d more.", len(findings)-i)
 			break
 		}
 		b.WriteString("\n")
-		b.WriteString(s.findingSentence(f))
+		b.WriteString(s.findingSentence(ix, f))
 	}
 }
 
-// findingSentence: "Line 3: eval() runs arbitrary code; use ast.literal_eval
-// for literals or parse the input explicitly."
-func (s *Server) findingSentence(f analysis.Finding) string {
+// findingSentence: "Line 3 (`y = eval(s)`): eval() runs arbitrary code;
+// <why>." The source line lets a model find the spot without counting.
+func (s *Server) findingSentence(ix *lineIndex, f analysis.Finding) string {
 	what := strings.TrimRight(f.Message, ". ")
 	advice := ""
 	if info, ok := s.engine.Rule(f.Rule); ok {
@@ -57,7 +57,7 @@ func (s *Server) findingSentence(f analysis.Finding) string {
 		}
 		advice = strings.TrimRight(info.Advice, ". ")
 	}
-	out := fmt.Sprintf("Line %d: %s", f.Range.Start.Line+1, what)
+	out := fmt.Sprintf("Line %d%s: %s", f.Range.Start.Line+1, excerpt(ix, f.Range.Start.Line), what)
 	if advice != "" {
 		out += "; " + lowerFirst(advice)
 	}
@@ -79,7 +79,7 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-func (s *Server) executeFeedback(res *exec.Result, findings []analysis.Finding) string {
+func (s *Server) executeFeedback(ix *lineIndex, res *exec.Result, findings []analysis.Finding) string {
 	switch res.Status {
 	case exec.StatusOK:
 		if res.Stdout == "" {
@@ -95,7 +95,7 @@ func (s *Server) executeFeedback(res *exec.Result, findings []analysis.Finding) 
 				blocking = append(blocking, f)
 			}
 		}
-		s.writeFindings(&b, blocking)
+		s.writeFindings(&b, ix, blocking)
 		b.WriteString("\nRewrite these lines without those constructs (only allowed modules and builtins), then run again.")
 		return b.String()
 	case exec.StatusError:
@@ -141,7 +141,7 @@ func limitAdvice(kind string) string {
 	return ""
 }
 
-func (s *Server) fixAllFeedback(applied int, remaining []analysis.Finding) string {
+func (s *Server) fixAllFeedback(ix *lineIndex, applied int, remaining []analysis.Finding) string {
 	var b strings.Builder
 	if applied == 0 {
 		b.WriteString("No safe fixes to apply.")
@@ -153,7 +153,7 @@ func (s *Server) fixAllFeedback(applied int, remaining []analysis.Finding) strin
 		return b.String()
 	}
 	fmt.Fprintf(&b, " %d problem%s remain%s, to fix by hand:", len(remaining), plural(len(remaining), "", "s"), plural(len(remaining), "s", ""))
-	s.writeFindings(&b, remaining)
+	s.writeFindings(&b, ix, remaining)
 	return b.String()
 }
 
@@ -176,4 +176,22 @@ func examplesFeedback(checks []exampleCheck) string {
 		return fmt.Sprintf(" All %d docstring example%s gave the expected value.", len(checks), plural(len(checks), "", "s"))
 	}
 	return fmt.Sprintf(" %d of %d docstring example%s failed: %s.", len(bad), len(checks), plural(len(checks), "", "s"), strings.Join(bad, "; "))
+}
+
+// maxExcerpt bounds the quoted source line in feedback.
+const maxExcerpt = 60
+
+// excerpt quotes a 0-based line: " (`x = eval(s)`)", shortened with "…".
+func excerpt(ix *lineIndex, line int) string {
+	if ix == nil || line < 0 || line >= len(ix.starts) {
+		return ""
+	}
+	text := strings.TrimSpace(string(ix.text[ix.starts[line]:ix.lineEnd(line)]))
+	if text == "" || strings.Contains(text, "`") {
+		return ""
+	}
+	if r := []rune(text); len(r) > maxExcerpt {
+		text = string(r[:maxExcerpt-1]) + "…"
+	}
+	return " (`" + text + "`)"
 }

@@ -228,7 +228,7 @@ func TestCopilotExecuteTranscript(t *testing.T) {
 	bad := "import os\nname = input()\nos.system('echo ' + name)\n"
 	var blocked executeResult
 	call("workspace/executeCommand", map[string]any{"command": "stelp.execute", "arguments": []any{map[string]any{"text": bad}}}, &blocked)
-	if blocked.Status != exec.StatusBlocked || !strings.HasPrefix(blocked.Feedback, "Not run: the code uses constructs that are not allowed.\nLine 1:") {
+	if blocked.Status != exec.StatusBlocked || !strings.HasPrefix(blocked.Feedback, "Not run: the code uses constructs that are not allowed.\nLine 1 (`import os`): import of `os`") {
 		t.Errorf("blocked run: %+v", blocked)
 	}
 	call("shutdown", nil, nil)

@@ -161,6 +161,7 @@ func patchVM() {
 	patchBoolArith()
 	patchDottedNames()
 	patchSubscr()
+	patchStoreSubscr()
 	patchDecoratorOrder()
 	patchKwargs()
 
@@ -437,6 +438,11 @@ func patchBoolArith() {
 			if err := zeroDivision(op, f.Stack[n-2], f.Stack[n-1]); err != nil {
 				return err
 			}
+			if op == vm.BINARY_ADD || op == vm.INPLACE_ADD {
+				if err := concatCheck(f.Stack[n-2], f.Stack[n-1]); err != nil {
+					return err
+				}
+			}
 			if (op == vm.BINARY_POWER || op == vm.INPLACE_POWER) && isNumeric(f.Stack[n-1]) {
 				r, err := powOp(f.Stack[n-2], f.Stack[n-1])
 				if err != nil {
@@ -586,6 +592,9 @@ func patchSubscr() {
 	jumpTable[vm.BINARY_SUBSCR] = func(v unsafe.Pointer, arg int32) error {
 		f := vmFrame(v)
 		n := len(f.Stack)
+		if err := indexCheck(f.Stack[n-2], f.Stack[n-1], "index out of range"); err != nil {
+			return err
+		}
 		if b, ok := f.Stack[n-2].(py.Bytes); ok {
 			r, err := bytesIndex(b, f.Stack[n-1])
 			if err != nil {
@@ -774,4 +783,85 @@ func mappingKeys(o py.Object) []string {
 		return true
 	})
 	return out
+}
+
+// indexCheck raises CPython's IndexError for an out-of-range integer index
+// into a list, tuple or str (gpython's message names no type).
+func indexCheck(container, key py.Object, what string) error {
+	i, ok := key.(py.Int)
+	if !ok {
+		return nil
+	}
+	var n int
+	var name string
+	switch c := container.(type) {
+	case *py.List:
+		n, name = len(c.Items), "list"
+	case py.Tuple:
+		n, name = len(c), "tuple"
+	case py.String:
+		n, name = runeLen(string(c)), "string"
+	default:
+		return nil
+	}
+	if int(i) >= n || int(i) < -n {
+		if what == "assignment" {
+			return py.ExceptionNewf(py.IndexError, "%s assignment index out of range", name)
+		}
+		return py.ExceptionNewf(py.IndexError, "%s index out of range", name)
+	}
+	return nil
+}
+
+// concatCheck raises CPython's TypeError for str/list/tuple + another type.
+func concatCheck(a, b py.Object) error {
+	var name string
+	switch a.(type) {
+	case py.String:
+		if _, ok := b.(py.String); ok {
+			return nil
+		}
+		name = "str"
+	case *py.List:
+		if _, ok := b.(*py.List); ok {
+			return nil
+		}
+		name = "list"
+	case py.Tuple:
+		if _, ok := b.(py.Tuple); ok {
+			return nil
+		}
+		name = "tuple"
+	default:
+		return nil
+	}
+	if _, ok := b.(*pyobj.Instance); ok {
+		return nil
+	}
+	return py.ExceptionNewf(py.TypeError, "can only concatenate %s (not \"%s\") to %s", name, pyobj.TypeName(b), name)
+}
+
+func patchStoreSubscr() {
+	for _, op := range []vm.OpCode{vm.STORE_SUBSCR, vm.DELETE_SUBSCR} {
+		op := op
+		orig := jumpTable[op]
+		jumpTable[op] = func(v unsafe.Pointer, arg int32) error {
+			f := vmFrame(v)
+			n := len(f.Stack)
+			if l, ok := f.Stack[n-2].(*py.List); ok {
+				if err := indexCheck(l, f.Stack[n-1], "assignment"); err != nil {
+					return err
+				}
+			}
+			if op == vm.STORE_SUBSCR {
+				if _, ok := f.Stack[n-2].(py.Tuple); ok {
+					return py.ExceptionNewf(py.TypeError, "'tuple' object does not support item assignment")
+				}
+				if _, ok := f.Stack[n-2].(py.String); ok {
+					return py.ExceptionNewf(py.TypeError, "'str' object does not support item assignment")
+				}
+			}
+			return orig(v, arg)
+		}
+	}
 }

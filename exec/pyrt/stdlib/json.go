@@ -18,7 +18,7 @@ import (
 // runtime's dict and the collections types serialise like dict subclasses.
 
 func jsonModule() *goModule {
-	return &goModule{name: "json", doc: "JSON encoder and decoder.", build: buildJSON}
+	return &goModule{name: "json", doc: "JSON encoder and decoder.", build: buildJSON, src: "json.py"}
 }
 
 var jsonDecodeError = newExceptionType(py.ValueError, "JSONDecodeError", "Subclass of ValueError with the following additional properties: msg, doc, pos, lineno, colno")
@@ -69,6 +69,9 @@ func buildJSON(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 		}
 		d := &jsonDecoder{ctx: ctx, src: []rune(s)}
 		for k, v := range kwargs {
+			if v == py.None {
+				continue
+			}
 			switch k {
 			case "object_hook":
 				d.objectHook = v
@@ -78,7 +81,7 @@ func buildJSON(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 				d.parseFloat = v
 			case "parse_int":
 				d.parseInt = v
-			case "cls", "strict", "parse_constant":
+			case "strict", "parse_constant":
 			default:
 				return nil, py.ExceptionNewf(py.TypeError, "loads() got an unexpected keyword argument '%s'", k)
 			}
@@ -86,45 +89,16 @@ func buildJSON(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 		return d.decode()
 	}
 	ms := []*py.Method{
-		py.MustNewMethod("dumps", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		py.MustNewMethod("_dumps", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			s, err := dumps(args, kwargs)
 			if err != nil {
 				return nil, err
 			}
 			return py.String(s), nil
 		}, 0, "Serialize obj to a JSON formatted str."),
-		py.MustNewMethod("dump", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if len(args) != 2 {
-				return nil, py.ExceptionNewf(py.TypeError, "dump() missing required argument 'fp'")
-			}
-			s, err := dumps(args[:1], kwargs)
-			if err != nil {
-				return nil, err
-			}
-			w, err := py.GetAttrString(args[1], "write")
-			if err != nil {
-				return nil, err
-			}
-			_, err = call(w, py.String(s))
-			return py.None, err
-		}, 0, "Serialize obj as a JSON formatted stream to fp."),
-		py.MustNewMethod("loads", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		py.MustNewMethod("_loads", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return loads(args, kwargs)
 		}, 0, "Deserialize s to a Python object."),
-		py.MustNewMethod("load", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if len(args) != 1 {
-				return nil, py.ExceptionNewf(py.TypeError, "load() missing required argument 'fp'")
-			}
-			r, err := py.GetAttrString(args[0], "read")
-			if err != nil {
-				return nil, err
-			}
-			s, err := call(r)
-			if err != nil {
-				return nil, err
-			}
-			return loads(py.Tuple{s}, kwargs)
-		}, 0, "Deserialize fp to a Python object."),
 	}
 	return ms, py.StringDict{"JSONDecodeError": jsonDecodeError}, nil
 }
@@ -163,7 +137,6 @@ func newJSONEncoder(ctx py.Context, kwargs py.StringDict) (*jsonEncoder, error) 
 			if v != py.None {
 				e.def = v
 			}
-		case "cls":
 		default:
 			return nil, py.ExceptionNewf(py.TypeError, "dumps() got an unexpected keyword argument '%s'", k)
 		}

@@ -177,3 +177,28 @@ def _orig(d):
     if len(d) == 3:
         return d[2]
     return d[0]
+
+
+def _heapify_max(x):
+    n = len(x)
+    i = n // 2 - 1
+    while i >= 0:
+        _siftup_max(x, i)
+        i -= 1
+
+
+def _heappop_max(heap):
+    lastelt = heap.pop()
+    if heap:
+        returnitem = heap[0]
+        heap[0] = lastelt
+        _siftup_max(heap, 0)
+        return returnitem
+    return lastelt
+
+
+def _heapreplace_max(heap, item):
+    returnitem = heap[0]
+    heap[0] = item
+    _siftup_max(heap, 0)
+    return returnitem

@@ -37,3 +37,9 @@ h = []
 for p, n in [(3, "c"), (1, "a"), (2, "b")]:
     heapq.heappush(h, Task(p, n))
 print([heapq.heappop(h).name for _ in range(3)])
+#=== max_heap_helpers
+import heapq
+h = [3, 1, 4, 1, 5, 9, 2, 6]
+heapq._heapify_max(h)
+print(h[0], heapq._heappop_max(h), heapq._heappop_max(h), h[0])
+print(heapq._heapreplace_max(h, 0), h[0])

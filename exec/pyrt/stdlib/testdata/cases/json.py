@@ -72,3 +72,19 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(json.dumps({(1, 2): 3, "a": 1}, skipkeys=True))
+#=== encoder_classes
+import json
+from datetime import date
+class DateEncoder(json.JSONEncoder):
+    def default(self, o):
+        if isinstance(o, date):
+            return o.isoformat()
+        return super().default(o)
+print(json.dumps({"d": date(2024, 1, 2), "n": 1}, cls=DateEncoder))
+print(json.dumps([1, 2], cls=DateEncoder, indent=1))
+try:
+    json.dumps({"x": {1, 2}}, cls=DateEncoder)
+except TypeError as e:
+    print("TypeError", e)
+print(json.JSONEncoder(sort_keys=True).encode({"b": 1, "a": [2]}), json.JSONDecoder().decode('{"x": [1, 2.5]}'))
+print(json.loads('{"a": 1}', object_hook=lambda d: sorted(d.items())))

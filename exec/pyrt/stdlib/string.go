@@ -7,7 +7,7 @@ import (
 )
 
 func stringModule() *goModule {
-	return &goModule{name: "string", doc: "A collection of string constants.", build: buildString}
+	return &goModule{name: "string", doc: "A collection of string constants.", build: buildString, src: "string.py"}
 }
 
 func buildString(ctx py.Context) ([]*py.Method, py.StringDict, error) {

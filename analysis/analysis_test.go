@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -123,6 +124,10 @@ func TestContractColumnsAreCodePoints(t *testing.T) {
 		if c.Line != 1 || c.Column != 14 || c.EndLine != 1 || c.EndColumn != 21 || c.Severity != "error" || c.CWE != 95 {
 			t.Fatalf("contract = %+v", c)
 		}
+		// a finding made outside the engine (no offsets) converts the same
+		if o := (Finding{Range: f.Range}).Contract(src); o.Column != c.Column || o.EndColumn != c.EndColumn {
+			t.Fatalf("fallback conversion %+v, want %+v", o, c)
+		}
 		return
 	}
 	t.Fatal("no SP101 for a fullwidth-named eval argument")
@@ -148,6 +153,12 @@ func TestHostileInput(t *testing.T) {
 	}
 	deepIf.WriteString(strings.Repeat(" ", 300) + "eval(s)\n")
 	cases["deep blocks"] = deepIf.String()
+	cases["many locks"] = "import threading\nlock = threading.Lock()\n" + strings.Repeat("lock.acquire()\nf = open('x')\nev.wait()\n", 3000)
+	var calls strings.Builder
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&calls, "def f%d(n):\n    return f%d(n) + f%d(n)\n", i, (i+1)%2000, (i+7)%2000)
+	}
+	cases["many functions"] = calls.String()
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
 			fs := Check(context.Background(), []byte(src), nil)

@@ -72,6 +72,7 @@ type pass struct {
 	// family state, filled by the families' setup functions
 	supReported int  // suppression findings appended by applySuppressions
 	nested      bool // checking code found in a string: do not descend again
+	idx         *docIndex
 	// calleeIdx[n] is 1 + the index in calleeNames of call n's resolved
 	// callee, 0 when not yet resolved.
 	calleeIdx   []int32
@@ -130,7 +131,7 @@ func (p *pass) reportRange(r *Rule, n int32, start, end uint32, msg string) {
 	msg = strings.ToValidUTF8(msg, "\uFFFD")
 	p.raw = append(p.raw, rawFinding{
 		Finding: Finding{Rule: r.ID, Name: r.Name, Severity: r.Severity, CWE: r.CWE, Category: r.Category,
-			Message: msg, Range: p.t.rangeOf(start, end)},
+			Message: msg, Range: p.t.rangeOf(start, end), startOff: int(start), endOff: int(end), hasOffsets: true},
 		node: n, rule: r,
 	})
 }

@@ -26,12 +26,20 @@ type ContractFinding struct {
 
 // Contract converts f, found in src, to the JSON contract shape.
 func (f Finding) Contract(src []byte) ContractFinding {
-	lines := lineStarts(src)
+	var startCol, endCol int
+	if f.hasOffsets && f.endOff <= len(src) && f.startOff >= f.Range.Start.Column && f.endOff >= f.Range.End.Column {
+		// the line starts Column bytes before the offset
+		startCol = utf8.RuneCount(src[f.startOff-f.Range.Start.Column : f.startOff])
+		endCol = utf8.RuneCount(src[f.endOff-f.Range.End.Column : f.endOff])
+	} else {
+		lines := lineStarts(src)
+		startCol, endCol = codePointColumn(src, lines, f.Range.Start), codePointColumn(src, lines, f.Range.End)
+	}
 	c := ContractFinding{
 		Rule: f.Rule, Name: f.Name, Severity: string(f.Severity), CWE: f.CWE, Category: string(f.Category),
 		Message: f.Message,
-		Line:    f.Range.Start.Line + 1, Column: codePointColumn(src, lines, f.Range.Start) + 1,
-		EndLine: f.Range.End.Line + 1, EndColumn: codePointColumn(src, lines, f.Range.End) + 1,
+		Line:    f.Range.Start.Line + 1, Column: startCol + 1,
+		EndLine: f.Range.End.Line + 1, EndColumn: endCol + 1,
 	}
 	if f.Fix != nil {
 		c.Fix = &ContractFix{Title: f.Fix.Title, Safe: f.Fix.Applicability == FixSafe}

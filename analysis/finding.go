@@ -61,4 +61,9 @@ type Finding struct {
 	Range    Range           `json:"range"`
 	Fix      *Fix            `json:"fix,omitempty"`
 	Related  []Related       `json:"related,omitempty"`
+
+	// byte offsets of Range in the checked source, when the engine made
+	// the finding; they let Contract convert columns without rescanning.
+	startOff, endOff int
+	hasOffsets       bool
 }

@@ -82,13 +82,8 @@ var ruleLockNoRelease = &Rule{
 			if v := p.res.eval(p.arg(n, 0, "blocking")); (v.k == vBool || v.k == vNum) && v.n == 0 {
 				return
 			}
-			reg := p.regionOf(n)
-			for i := reg; i < p.nodes[reg].stop; i++ {
-				if p.kind(i) == "call" && p.regionOf(i) == reg {
-					if nm, o := p.lockOp(i); o == "release" && nm == name {
-						return
-					}
-				}
+			if p.index().methods[p.regionOf(n)][name]["release"] {
+				return
 			}
 			p.report(r, n, "`"+name+"` is acquired here and never released in this function")
 		},
@@ -207,24 +202,7 @@ func reportNested(p *pass, r *Rule, at int32, acquiring string, held []string, s
 // elsewhere in the opposite order (b held while acquiring a), by scanning
 // acquire calls in source order per function.
 func (p *pass) lockOrderSeen(a, b string) bool {
-	// cheap textual check: an acquire of a that follows an acquire of b
-	// with no release of b in between, anywhere in the document
-	heldB := false
-	for i := range p.nodes {
-		if p.nodes[i].kind != "call" {
-			continue
-		}
-		name, op := p.lockOp(int32(i))
-		switch {
-		case name == b && op == "acquire":
-			heldB = true
-		case name == b && op == "release":
-			heldB = false
-		case name == a && op == "acquire" && heldB:
-			return true
-		}
-	}
-	return false
+	return p.index().lockPairs[b+"\x00"+a]
 }
 
 var ruleThreads = &Rule{
@@ -272,31 +250,12 @@ var ruleLeak = &Rule{
 			target := p.field(par, "left")
 			name := normIdent(p.text(target))
 			reg := p.regionOf(n)
-			for i := reg; i < p.nodes[reg].stop; i++ {
-				switch p.kind(i) {
-				case "call":
-					fn := p.field(i, "function")
-					if p.kind(fn) == "attribute" && normIdent(p.text(p.field(fn, "object"))) == name {
-						switch p.text(p.field(fn, "attribute")) {
-						case "close", "__exit__", "detach":
-							return
-						}
-					}
-					// os.close(fd), contextlib.closing(f)
-					if q := p.callee(i); strings.HasSuffix(q, ".close") || strings.HasSuffix(q, ".closing") {
-						if p.identsIn(p.field(i, "arguments"))[name] {
-							return
-						}
-					}
-				case "return_statement", "yield":
-					if p.identsIn(i)[name] {
-						return // handed to the caller
-					}
-				case "with_item":
-					if p.identsIn(i)[name] {
-						return
-					}
-				}
+			ix := p.index()
+			if m := ix.methods[reg][name]; m["close"] || m["__exit__"] || m["detach"] {
+				return
+			}
+			if ix.closedBy[reg][name] || ix.handedOut[reg][name] {
+				return // os.close(fd), closing(f), returned, yielded or used in a with
 			}
 			p.report(r, n, "`"+name+"` is opened and never closed: use `with`")
 		},
@@ -315,7 +274,7 @@ func leakyCall(q string) bool {
 
 // waitables are objects whose wait()/get()/join() blocks until another
 // party acts on the same object.
-var waitables = map[string]string{"Event()": "set", "Condition()": "notify", "Barrier()": "wait",
+var waitables = map[string]string{"Event()": "set", "Condition()": "notify",
 	"Queue()": "put", "LifoQueue()": "put", "PriorityQueue()": "put", "SimpleQueue()": "put", "Semaphore()": "release"}
 
 var ruleWaitForever = &Rule{
@@ -354,16 +313,10 @@ var ruleWaitForever = &Rule{
 				return
 			}
 			name := normIdent(p.text(obj))
-			for i := range p.nodes {
-				if p.nodes[i].kind != "call" || int32(i) == n {
-					continue
-				}
-				f := p.field(int32(i), "function")
-				if p.kind(f) == "attribute" && normIdent(p.text(p.field(f, "object"))) == name {
-					switch normIdent(p.text(p.field(f, "attribute"))) {
-					case waker, "notify_all", "put_nowait", "set":
-						return
-					}
+			called := p.index().anyMethods[name]
+			for _, m := range []string{waker, "notify_all", "put_nowait", "set"} {
+				if called[m] {
+					return
 				}
 			}
 			p.report(r, n, "`"+trimTo(p.text(n), 40)+"` blocks forever: nothing calls "+waker+"() on `"+name+"`")

@@ -203,12 +203,7 @@ func (p *pass) declaredGlobal(name string) bool {
 			return true
 		}
 	}
-	for i := range p.nodes {
-		if p.nodes[i].kind == "nonlocal_statement" && p.identsIn(int32(i))[name] {
-			return true
-		}
-	}
-	return false
+	return p.index().nonlocals[name]
 }
 
 var ruleUnboundedIter = &Rule{
@@ -422,6 +417,9 @@ func mutualRecursion(p *pass) {
 			g := p.userCallTarget(j)
 			if g < 0 || seen[g] {
 				continue
+			}
+			if len(seen) > 32 {
+				break // bound the work on functions calling very many others
 			}
 			seen[g] = true
 			if res := p.recurses(g, body); res.allCall {

@@ -90,3 +90,14 @@ try:
     re.sub("(a)", r"\2", "a")
 except re.error as e:
     print("error:", e)
+#=== common_idioms
+import re
+print(re.sub(r"(?<!^)(?=[A-Z])", "_", "camelCaseNameXML").lower(), re.split(r"(\d+)", "ab12cd345"), re.findall(r"\b\w+\b", "Hi, you! ok?"))
+email = re.compile(r"^[\w.+-]+@[\w-]+\.[\w.]+$")
+print([bool(email.match(e)) for e in ["a.b@x.com", "bad@", "u+1@d-o.co.uk"]], bool(re.match(r"^\d{3}-\d{4}$", "555-1234")))
+print(re.sub(r"[^a-zA-Z0-9]", "", "A man, a plan!"), re.findall(r"[A-Z][^A-Z]*", "HelloWorldFoo"), re.findall(r"cat", "Cat CAT cat", re.IGNORECASE))
+print(re.search(r"(\d+)\.(\d+)", "v 3.14 x").groups(), re.findall(r"\d+\.?\d*", "1 2.5 3. x"), re.sub(r"\s{2,}", " ", "a  b     c"))
+print(re.findall(r"(?m)^\w+", "one two\nthree four\nfive"), re.findall(r"\w+$", "end line\nlast"), re.sub(r"^", "> ", "a\nb", flags=re.M))
+print(re.split(r"\s*,\s*", "a , b,c ,d"), re.fullmatch(r"[01]+", "10102"), re.sub(r"(.)\1+", r"\1", "aaabccdddd"))
+print(re.findall(r"'([^']*)'", "say 'hi' and 'bye'"), re.sub(r"\$(\w+)", lambda m: m.group(1).upper(), "$a+$bc"), len(re.findall(r".", "héllo wörld")))
+print(re.match(r"(?P<k>\w+)=(?P<v>\w*)", "key=").groupdict(), re.search(r"x?", "abc").span(), re.findall(r"a|ab", "abab"))

@@ -252,8 +252,22 @@ var ruleBuiltinsAccess = &Rule{
 			}
 			switch p.nodes[par].kind {
 			case "subscript":
+				if p.nodes[n].field != "subscript" {
+					return
+				}
 			case "argument_list":
-				if p.nodes[p.nodes[par].first].kind != "(" || p.nodes[n].start == 0 {
+				// a lookup: getattr(x, '__builtins__'), d.get('__builtins__')
+				call := p.nodes[par].parent
+				q := p.callee(call)
+				fn := p.unparen(p.field(call, "function"))
+				method := ""
+				if p.kind(fn) == "attribute" {
+					method = normIdent(p.text(p.field(fn, "attribute")))
+				}
+				switch {
+				case q == "builtins.getattr" || q == "builtins.hasattr" || q == "builtins.setattr" || q == "builtins.delattr":
+				case method == "get" || method == "__getitem__" || method == "pop" || method == "setdefault" || method == "__getattribute__":
+				default:
 					return
 				}
 			default:

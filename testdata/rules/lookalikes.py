@@ -69,3 +69,5 @@ def digest(s):
 
 
 print(type(model).__name__, math.pi)
+print("__builtins__ is a name in CPython")
+label = ["__builtins__", "__globals__"]

@@ -204,6 +204,20 @@ func installTupleMethods() {
 		}
 		return decode(b, enc)
 	})
+	py.SliceType.Dict["indices"] = pyobj.Method("indices", func(self, n py.Object) (py.Object, error) {
+		length, err := py.IndexInt(n)
+		if err != nil {
+			return nil, err
+		}
+		if length < 0 {
+			return nil, py.ExceptionNewf(py.ValueError, "length should not be negative")
+		}
+		start, stop, step, _, err := self.(*py.Slice).GetIndices(length)
+		if err != nil {
+			return nil, err
+		}
+		return py.Tuple{py.Int(start), py.Int(stop), py.Int(step)}, nil
+	})
 	py.BytesType.Dict["hex"] = pyobj.Method("hex", func(self py.Object) (py.Object, error) {
 		const digits = "0123456789abcdef"
 		b := self.(py.Bytes)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/stelp-dev/stelp/analysis"
 	"github.com/stelp-dev/stelp/policy"
+	"github.com/stelp-dev/stelp/transpile/fix"
 )
 
 // maxFileBytes is the largest file `stelp check` analyses. Python sources
@@ -317,7 +318,9 @@ func parserAnalyzer() (analyzeFunc, func()) {
 			return nil, err
 		}
 		defer t.Close()
-		return analysis.CheckTree(ctx, t, pol), nil
+		// Fixes are attached so the JSON and SARIF reports can say which
+		// findings `stelp fix` would rewrite.
+		return fix.AttachTree(ctx, p, t, analysis.CheckTree(ctx, t, pol)), nil
 	}, p.Close
 }
 

@@ -20,6 +20,7 @@ print(scaled(4))
 print(eval("[1, 2, 3]"), eval(r"'a\tb'"), eval("'x' if True else 'y'"))
 print(len(eval("(1, 2)")))
 values = [eval("i * i") for i in range(4)]
+print(eval(f"{{1: 2}}[1] + {8}"))  # an f-string whose only interpolation is a constant
 print(values)
 
 

@@ -19,7 +19,19 @@ def assign_in_function(n):
     return result
 
 
+def log_of(j):
+    exec("import math; print(round(math.log(j), 3))")  # binds math, which nothing else reads
+
+
+counter = 0
+
+
+def bump():
+    exec("counter += 1")  # unsafe: written out, counter would be an unbound local
+
+
 print(report([1, 2]))
+log_of(8)
 
 
 def computed(code):

@@ -145,20 +145,15 @@ func bareContext(call *sitter.Node) bool {
 	return false
 }
 
-// binders are statement kinds that bind a name in the scope they run in.
-var binders = map[string]bool{
-	"assignment": true, "augmented_assignment": true, "for_statement": true, "import_statement": true,
-	"import_from_statement": true, "future_import_statement": true, "function_definition": true,
-	"class_definition": true, "with_statement": true, "global_statement": true, "nonlocal_statement": true,
-	"named_expression": true, "except_clause": true, "delete_statement": true, "decorated_definition": true,
-}
-
 // execStatements checks that text is statements exec() accepts at module
 // level and that read the same when written in place: no return/yield
 // outside a def, no break/continue outside a loop, no string spanning
-// lines (re-indenting would change it). binds reports whether they bind a
-// name.
-func execStatements(text string) (lines []string, binds, ok bool) {
+// lines (re-indenting would change it). It returns the names the
+// statements bind in their scope and whether one of them may be read
+// before it is bound (an augmented assignment, or a read earlier in the
+// text), where exec reads the enclosing value and written-out code would
+// read an unbound local.
+func execStatements(text string) (lines []string, bound []string, readFirst, ok bool) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	raw := strings.Split(text, "\n")
 	for len(raw) > 0 && strings.TrimSpace(raw[0]) == "" {
@@ -168,10 +163,10 @@ func execStatements(text string) (lines []string, binds, ok bool) {
 		raw = raw[:len(raw)-1]
 	}
 	if len(raw) == 0 {
-		return []string{"pass"}, false, true
+		return []string{"pass"}, nil, false, true
 	}
 	if raw[0][0] == ' ' || raw[0][0] == '\t' || strings.ContainsAny(text, "\r\f") {
-		return nil, false, false
+		return nil, nil, false, false
 	}
 	body := strings.Join(raw, "\n") + "\n"
 	parseSnippet(body, func(root *sitter.Node, src []byte) {
@@ -179,6 +174,15 @@ func execStatements(text string) (lines []string, binds, ok bool) {
 			return
 		}
 		clean := true
+		firstBind := map[string]int{}
+		var reads []*sitter.Node
+		bind := func(id *sitter.Node) {
+			name := string(src[id.StartByte():id.EndByte()])
+			if _, ok := firstBind[name]; !ok {
+				firstBind[name] = int(id.StartByte())
+				bound = append(bound, name)
+			}
+		}
 		var visit func(n *sitter.Node, inDef bool, loops int)
 		visit = func(n *sitter.Node, inDef bool, loops int) {
 			if !clean {
@@ -198,15 +202,30 @@ func execStatements(text string) (lines []string, binds, ok bool) {
 				if strings.Contains(string(src[n.StartByte():n.EndByte()]), "\n") {
 					clean = false
 				}
-			case "ERROR":
+			case "ERROR", "global_statement", "nonlocal_statement", "delete_statement":
 				clean = false
+			case "augmented_assignment":
+				if !inDef {
+					readFirst = true
+				}
+			case "identifier":
+				if !inDef {
+					if bindingPosition(n) {
+						bind(n)
+					} else {
+						reads = append(reads, n)
+					}
+				}
 			}
-			if binders[k] && !inDef {
-				binds = true
-			}
-			if k == "function_definition" || k == "lambda" || k == "class_definition" {
+			if k == "function_definition" || k == "class_definition" {
+				if nm := n.ChildByFieldName("name"); nm != nil && !inDef {
+					bind(nm)
+				}
 				inDef = true
 				loops = 0
+			}
+			if k == "lambda" || strings.HasSuffix(k, "comprehension") || k == "generator_expression" {
+				inDef = true // their names are their own
 			}
 			if k == "for_statement" || k == "while_statement" {
 				loops++
@@ -216,16 +235,80 @@ func execStatements(text string) (lines []string, binds, ok bool) {
 			}
 		}
 		visit(root, false, 0)
+		for _, r := range reads {
+			name := string(src[r.StartByte():r.EndByte()])
+			if at, ok := firstBind[name]; ok && int(r.StartByte()) < at {
+				readFirst = true
+			}
+		}
 		ok = clean
 	})
-	return raw, binds, ok
+	return raw, bound, readFirst, ok
+}
+
+// bindingPosition reports whether identifier id is bound where it stands:
+// an assignment or for target (possibly inside a tuple/list pattern), an
+// import name or alias, a with/except `as` target.
+func bindingPosition(id *sitter.Node) bool {
+	child := id
+	for p := id.Parent(); p != nil && !p.IsNull(); child, p = p, p.Parent() {
+		switch p.Type() {
+		case "pattern_list", "tuple_pattern", "list_pattern", "list_splat_pattern":
+			continue
+		case "assignment", "augmented_assignment", "for_statement":
+			l := p.ChildByFieldName("left")
+			return l != nil && l.Equal(child)
+		case "aliased_import":
+			a := p.ChildByFieldName("alias")
+			return a != nil && a.Equal(child)
+		case "dotted_name":
+			// `import a.b` binds a; `from m import x` binds x.
+			gp := p.Parent()
+			if gp == nil || p.NamedChild(0) == nil || !p.NamedChild(0).Equal(child) {
+				return false
+			}
+			switch gp.Type() {
+			case "import_statement":
+				return true
+			case "import_from_statement":
+				m := gp.ChildByFieldName("module_name")
+				return m == nil || !m.Equal(p)
+			}
+			return false
+		case "as_pattern_target":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// usedElsewhere reports whether any of names appears as an identifier in
+// the function around stmt, outside stmt.
+func (d *doc) usedElsewhere(stmt *sitter.Node, names []string) bool {
+	fn := stmt.Parent()
+	for fn != nil && fn.Type() != "function_definition" {
+		fn = fn.Parent()
+	}
+	if fn == nil {
+		return true
+	}
+	used := false
+	for _, name := range names {
+		d.identifierUses(fn, name, func(id *sitter.Node) {
+			if id.StartByte() < stmt.StartByte() || id.StartByte() >= stmt.EndByte() {
+				used = true
+			}
+		})
+	}
+	return used
 }
 
 // fixExec: exec of a constant string that is a whole statement becomes the
 // statements themselves. At module or class level that is exactly what
 // exec does; inside a function exec's assignments are lost (it writes to a
-// copy of the locals), so writing them out changes behaviour and the fix
-// is unsafe when the statements bind names.
+// copy of the locals), so writing them out changes behaviour, and the fix
+// is unsafe, when the function reads what they bind.
 func fixExec(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
@@ -244,14 +327,18 @@ func fixExec(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	if pt := stmt.Parent(); pt == nil || (pt.Type() != "block" && pt.Type() != "module") {
 		return nil
 	}
-	lines, binds, ok := execStatements(s)
+	lines, bound, readFirst, ok := execStatements(s)
 	if !ok {
 		return nil
 	}
 	indent := d.indentOf(int(stmt.StartByte()))
 	app := analysis.FixSafe
 	title := "Write the statements instead of exec()"
-	if binds && inFunction(stmt) {
+	// In a function exec binds into a throwaway copy of the locals: written
+	// out, the bindings are real. That is invisible only when nothing else
+	// in the function reads those names and the snippet binds before it
+	// reads.
+	if len(bound) > 0 && inFunction(stmt) && (readFirst || d.usedElsewhere(stmt, bound)) {
 		app = analysis.FixUnsafe
 		title = "Write the statements instead of exec() (their assignments now take effect)"
 	}

@@ -407,19 +407,56 @@ func dottedText(d *doc, n *sitter.Node) string {
 
 // --- string literals ----------------------------------------------------
 
-// constString decodes a plain string literal (no f-string, no bytes, no
-// implicit concatenation). ok is false for anything else or for escapes
-// this decoder does not know.
+// constString decodes a string literal whose value is fixed in the text:
+// a plain literal, or an f-string whose only interpolations are integer
+// literals (`f"n >= {8}"`). Bytes, implicit concatenation and escapes
+// this decoder does not know give ok=false.
 func (d *doc) constString(n *sitter.Node) (string, bool) {
 	if n == nil || n.Type() != "string" {
 		return "", false
 	}
+	lit := d.text(n)
+	prefix := strings.ToLower(lit[:strings.IndexAny(lit+"'", "'\"")])
+	if !strings.Contains(prefix, "f") {
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			if n.NamedChild(i).Type() == "interpolation" {
+				return "", false
+			}
+		}
+		return decodeString(lit)
+	}
+	// An f-string: substitute the constant interpolations, undouble the
+	// braces of the text between them, then decode as a plain literal.
+	var b strings.Builder
+	base := int(n.StartByte())
+	last := 0
+	text := func(s string) {
+		s = strings.ReplaceAll(s, "{{", "{")
+		b.WriteString(strings.ReplaceAll(s, "}}", "}"))
+	}
 	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if n.NamedChild(i).Type() == "interpolation" {
+		c := n.NamedChild(i)
+		if c.Type() != "interpolation" {
+			continue
+		}
+		if c.NamedChildCount() != 1 || c.NamedChild(0).Type() != "integer" {
 			return "", false
 		}
+		v, err := strconv.ParseInt(strings.ReplaceAll(d.text(c.NamedChild(0)), "_", ""), 0, 64)
+		if err != nil {
+			return "", false
+		}
+		text(lit[last : int(c.StartByte())-base])
+		b.WriteString(strconv.FormatInt(v, 10))
+		last = int(c.EndByte()) - base
 	}
-	return decodeString(d.text(n))
+	text(lit[last:])
+	plain := b.String()
+	cut := strings.IndexAny(plain, "fF")
+	if cut < 0 || cut >= len(prefix) {
+		return "", false
+	}
+	return decodeString(plain[:cut] + plain[cut+1:])
 }
 
 func decodeString(lit string) (string, bool) {

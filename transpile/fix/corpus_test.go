@@ -1,0 +1,61 @@
+package fix
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stelp-dev/stelp/bench"
+	"github.com/stelp-dev/stelp/exec"
+	"github.com/stelp-dev/stelp/pipeline"
+	"github.com/stelp-dev/stelp/policy"
+)
+
+// TestCorpus measures safe fix-all on ../shared/corpora when it is there
+// (STELP_CORPORA overrides the place): how many InjectedHumanEval dev
+// programs have no error finding left, how many of those pass their own
+// tests under stelp, and that no HumanEval program is changed. Without the
+// corpora it reports that and passes: the repository never copies them.
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs hundreds of programs")
+	}
+	dir := os.Getenv("STELP_CORPORA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "corpora")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "humaneval.jsonl")); err != nil {
+		t.Skipf("no corpora at %s", dir)
+	}
+	progs, err := bench.LoadCorpus(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	pool, err := exec.NewPool(ctx, exec.PoolOptions{Size: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	pol := policy.Default()
+	run := func(ctx context.Context, src []byte) (*exec.Result, error) {
+		return pipeline.Execute(ctx, src, pol, pipeline.Options{Gate: true, Runner: pool})
+	}
+	m, err := Measure(ctx, progs, pol, run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := m.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + b.String())
+	if len(m.SafeChanged) > 0 {
+		t.Errorf("fix-all changed HumanEval programs %v", m.SafeChanged)
+	}
+	if m.Unsafe == 0 || m.Safe == 0 {
+		t.Errorf("corpus read no programs: %d unsafe, %d safe", m.Unsafe, m.Safe)
+	}
+}

@@ -153,6 +153,10 @@ func (d *depthTracker) enter() int {
 	return len(d.sps)
 }
 
+func abiViolation(name string, line int) *Violation {
+	return &Violation{Kind: "builtin", Detail: fmt.Sprintf("binding %q (a stelp runtime hook) is not allowed", name), Line: line}
+}
+
 // attrOps are the opcodes whose argument is an attribute name.
 var attrOps = map[vm.OpCode]bool{
 	vm.LOAD_ATTR: true, vm.STORE_ATTR: true, vm.DELETE_ATTR: true, vm.IMPORT_FROM: true,
@@ -162,6 +166,20 @@ var attrOps = map[vm.OpCode]bool{
 var globalOps = map[vm.OpCode]bool{
 	vm.LOAD_NAME: true, vm.STORE_NAME: true, vm.DELETE_NAME: true,
 	vm.LOAD_GLOBAL: true, vm.STORE_GLOBAL: true, vm.DELETE_GLOBAL: true,
+}
+
+// abiNames are the instrumentation's runtime hooks. A program that binds
+// one (a global, a local, a parameter) would shadow the builtin and turn
+// its budget or guard off, so any binding of them is refused.
+var abiNames = map[string]bool{
+	"__stelp_tick__": true, "__stelp_enter__": true, "__stelp_iter__": true,
+	"__stelp_attr__": true, "__stelp_line__": true, "__stelp_trace__": true,
+	"__stelp_globals__": true, "__stelp_locals__": true,
+}
+
+// storeOps bind or unbind a name.
+var storeOps = map[vm.OpCode]bool{
+	vm.STORE_NAME: true, vm.STORE_GLOBAL: true, vm.DELETE_NAME: true, vm.DELETE_GLOBAL: true,
 }
 
 // deniedGlobals are variable names that must not be used: CPython binds
@@ -187,6 +205,13 @@ func deniedGlobal(name string) bool {
 // directly by compiled code (the transpiler should have routed it through
 // __stelp_attr__) is refused before the program starts.
 func scanCode(code *py.Code) *Violation {
+	for _, names := range [][]string{code.Varnames, code.Cellvars, code.Freevars} {
+		for _, n := range names {
+			if abiNames[n] {
+				return abiViolation(n, int(code.Firstlineno))
+			}
+		}
+	}
 	ops := code.Code
 	var ext int32
 	for i := 0; i < len(ops); {
@@ -205,6 +230,9 @@ func scanCode(code *py.Code) *Violation {
 		if op == vm.EXTENDED_ARG {
 			ext = arg
 			continue
+		}
+		if storeOps[op] && int(arg) < len(code.Names) && abiNames[code.Names[arg]] {
+			return abiViolation(code.Names[arg], int(code.Addr2Line(int32(at))))
 		}
 		if (attrOps[op] || globalOps[op]) && int(arg) < len(code.Names) {
 			name := code.Names[arg]

@@ -80,6 +80,12 @@ func (s *session) install() error {
 	b["setattr"] = newMethod("setattr", s.attrBuiltin("setattr", 3, 3, true))
 	b["delattr"] = newMethod("delattr", s.attrBuiltin("delattr", 2, 2, true))
 
+	// Lowered walrus and match targets at module and class level bind
+	// through the calling frame's namespace; the VM resolves these two
+	// internal methods against the caller's frame. They give a program
+	// only its own namespace (module globals hold no __builtins__ here).
+	b["__stelp_globals__"] = py.MustNewMethod("__stelp_globals__", py.InternalMethodGlobals, 0, "")
+	b["__stelp_locals__"] = py.MustNewMethod("__stelp_locals__", py.InternalMethodLocals, 0, "")
 	b["__stelp_tick__"] = newMethod("__stelp_tick__", s.tick)
 	b["__stelp_enter__"] = newMethod("__stelp_enter__", s.enter)
 	b["__stelp_iter__"] = newMethod("__stelp_iter__", s.iterWrap)

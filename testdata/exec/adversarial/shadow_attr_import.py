@@ -1,0 +1,2 @@
+# expect: violation builtin
+import math as __stelp_attr__

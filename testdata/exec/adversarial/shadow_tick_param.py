@@ -1,0 +1,5 @@
+# expect: violation builtin
+def spin(__stelp_tick__=lambda line: True):
+    while True:
+        pass
+spin()

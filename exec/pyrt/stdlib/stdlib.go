@@ -133,6 +133,7 @@ var pyModules = map[string]string{
 	"copy":        "copy.py",
 	"dataclasses": "dataclasses.py",
 	"enum":        "enum.py",
+	"decimal":     "decimal.py",
 }
 
 func goModules() []*goModule {

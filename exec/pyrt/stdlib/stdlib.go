@@ -16,14 +16,16 @@
 // Modules and how they are written:
 //   - Go: math (libm for CPython's exact floats), random (CPython's
 //     MT19937 and derivations, so seeded runs print the same numbers),
-//     json, re (Python syntax translated for regexp2, with a match
-//     timeout), hashlib, string, itertools.
+//     json's codec, re (Python syntax translated for regexp2, with a match
+//     timeout), hashlib, string's constants, itertools.
 //   - Python sources embedded from pysrc/ and compiled once per process
 //     (the *py.Code is cached and shared read-only): operator, heapq,
-//     bisect, functools, typing, copy, dataclasses, enum, abc.
+//     bisect, functools, typing, copy, dataclasses, enum, abc, decimal.
 //   - Both (a Go helper for exactness or speed, the rest in Python):
 //     collections (_count_elements), statistics (exact rational sums,
-//     correctly rounded stdev), fractions (float ratios), datetime (clock).
+//     correctly rounded stdev), fractions (float ratios), datetime (clock),
+//     json (JSONEncoder/JSONDecoder classes over the Go codec), string
+//     (Template).
 //
 // The Python sources are written for the language gpython compiles (3.4,
 // no f-strings), build dicts by calling dict() at run time (so they get
@@ -35,8 +37,8 @@
 //
 // Not provided: collections.abc (isinstance against it would need
 // metaclass hooks the runtime lacks, and a wrong False is worse than an
-// ImportError), decimal, and the OS-facing modules, which are the
-// runtime's business.
+// ImportError), decimal's NaN/Infinity and non-integer powers (they raise),
+// and the OS-facing modules, which are the runtime's business.
 package stdlib
 
 import (

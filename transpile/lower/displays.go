@@ -62,8 +62,7 @@ func (l *lowerer) dictComp(n *sitter.Node) (string, bool) {
 func (l *lowerer) restOf(n, after, before *sitter.Node) string {
 	var b strings.Builder
 	pos := after.EndByte()
-	for i := 0; i < int(n.ChildCount()); i++ {
-		c := n.Child(i)
+	for _, c := range kidsOf(n) {
 		if c.StartByte() < after.EndByte() || c.StartByte() >= before.StartByte() {
 			continue
 		}
@@ -97,8 +96,8 @@ func (l *lowerer) comprehension(n *sitter.Node) (string, bool) {
 }
 
 func hasChildType(n *sitter.Node, typ string) bool {
-	for i := 0; i < int(n.ChildCount()); i++ {
-		if n.Child(i).Type() == typ {
+	for _, c := range kidsOf(n) {
+		if c.Type() == typ {
 			return true
 		}
 	}

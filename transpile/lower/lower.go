@@ -67,7 +67,7 @@ func Lower(ctx context.Context, src []byte) (*Result, error) {
 	defer tree.Close()
 	root := tree.RootNode()
 
-	l := &lowerer{src: src, scopes: map[nodeKey]*scope{}}
+	l := &lowerer{src: src, scopes: map[nodeKey]*scope{}, dirty: map[nodeKey]bool{}}
 	if root.HasError() {
 		// Leave the text alone: gpython reports the SyntaxError itself, with
 		// its own position, exactly like CPython would refuse the program.
@@ -182,6 +182,8 @@ type lowerer struct {
 	// scopes holds the analysis of every function, lambda, class and the
 	// module, keyed by their node.
 	scopes map[nodeKey]*scope
+	// dirty marks the nodes that may need rewriting, or contain one.
+	dirty map[nodeKey]bool
 	// stack is the chain of scopes enclosing the node being lowered.
 	stack []*scope
 	// seq numbers hidden names (__stelp_s1__, ...) so nested constructs
@@ -219,6 +221,9 @@ func (l *lowerer) next() int { l.seq++; return l.seq }
 
 // text returns the lowered text of n.
 func (l *lowerer) text(n *sitter.Node) string {
+	if !l.dirty[keyOf(n)] {
+		return l.raw(n)
+	}
 	if h := handlers[n.Type()]; h != nil && n.IsNamed() {
 		if s, ok := h(l, n); ok {
 			return s
@@ -230,14 +235,13 @@ func (l *lowerer) text(n *sitter.Node) string {
 // generic rebuilds n from its children's lowered text and the original bytes
 // between them.
 func (l *lowerer) generic(n *sitter.Node) string {
-	cnt := int(n.ChildCount())
-	if cnt == 0 {
+	kids := kidsOf(n)
+	if len(kids) == 0 {
 		return l.raw(n)
 	}
 	var b strings.Builder
 	pos := n.StartByte()
-	for i := 0; i < cnt; i++ {
-		c := n.Child(i)
+	for _, c := range kids {
 		b.Write(l.src[pos:c.StartByte()])
 		b.WriteString(l.text(c))
 		pos = c.EndByte()
@@ -246,12 +250,37 @@ func (l *lowerer) generic(n *sitter.Node) string {
 	return b.String()
 }
 
+// kidsOf lists n's children; a long list (a module's statements) with a
+// cursor, as Node.Child(i) walks from the first child each time.
+func kidsOf(n *sitter.Node) []*sitter.Node {
+	cnt := int(n.ChildCount())
+	if cnt <= 32 {
+		// Small nodes: indexing is cheaper than a cursor's set-up.
+		out := make([]*sitter.Node, cnt)
+		for i := range out {
+			out[i] = n.Child(i)
+		}
+		return out
+	}
+	c := sitter.NewTreeCursor(n)
+	defer c.Close()
+	if !c.GoToFirstChild() {
+		return nil
+	}
+	var out []*sitter.Node
+	for {
+		out = append(out, c.CurrentNode())
+		if !c.GoToNextSibling() {
+			return out
+		}
+	}
+}
+
 // spliced rebuilds n like generic but with some children replaced.
 func (l *lowerer) spliced(n *sitter.Node, repl map[int]string) string {
 	var b strings.Builder
 	pos := n.StartByte()
-	for i := 0; i < int(n.ChildCount()); i++ {
-		c := n.Child(i)
+	for i, c := range kidsOf(n) {
 		b.Write(l.src[pos:c.StartByte()])
 		if s, ok := repl[i]; ok {
 			b.WriteString(s)
@@ -362,8 +391,7 @@ func keepLines(gap string) string {
 // children returns n's children; named only if named is set.
 func children(n *sitter.Node, named bool) []*sitter.Node {
 	var out []*sitter.Node
-	for i := 0; i < int(n.ChildCount()); i++ {
-		c := n.Child(i)
+	for _, c := range kidsOf(n) {
 		if named && !c.IsNamed() {
 			continue
 		}

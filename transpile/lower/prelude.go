@@ -29,10 +29,6 @@ def __stelp_walrus__(cell_fn, value):
     cell_fn.__code__ = __stelp_setter_code__
     return cell_fn(value)
 
-def __stelp_walrus_ns__(ns, name, value):
-    ns[name] = value
-    return value
-
 def __stelp_star_list__(*parts):
     out = []
     for part in parts:

@@ -1,6 +1,8 @@
 package lower
 
 import (
+	"strings"
+
 	sitter "github.com/smacker/go-tree-sitter"
 )
 
@@ -50,9 +52,16 @@ func (l *lowerer) analyse(root *sitter.Node) {
 	l.collect(root, s)
 }
 
-func (l *lowerer) collect(n *sitter.Node, s *scope) {
-	switch n.Type() {
+//
+// It returns whether n, or a node inside it, may need rewriting; such nodes
+// are recorded in l.dirty and lowering copies every other subtree as is.
+func (l *lowerer) collect(n *sitter.Node, s *scope) bool {
+	typ := n.Type()
+	switch typ {
 	case "function_definition", "lambda":
+		if !n.IsNamed() {
+			return false // the lambda keyword
+		}
 		if name := n.ChildByFieldName("name"); name != nil {
 			s.bound[l.raw(name)] = true
 		}
@@ -86,20 +95,26 @@ func (l *lowerer) collect(n *sitter.Node, s *scope) {
 		if b := n.ChildByFieldName("body"); b != nil {
 			l.collect(b, inner)
 		}
-		return
+		// Parameters and return annotations are rewritten anyway.
+		l.dirty[keyOf(n)] = true
+		return true
 	case "class_definition":
 		name := n.ChildByFieldName("name")
 		s.bound[l.raw(name)] = true
 		inner := newScope(classScope, n, s)
 		inner.name = l.raw(name)
 		l.scopes[keyOf(n)] = inner
+		dirty := false
 		if sc := n.ChildByFieldName("superclasses"); sc != nil {
-			l.collect(sc, s)
+			dirty = l.collect(sc, s)
 		}
 		if b := n.ChildByFieldName("body"); b != nil {
-			l.collect(b, inner)
+			dirty = l.collect(b, inner) || dirty
 		}
-		return
+		if dirty {
+			l.dirty[keyOf(n)] = true
+		}
+		return dirty
 	case "assignment", "augmented_assignment":
 		if n.Type() == "assignment" && n.ChildByFieldName("right") == nil {
 			// A bare annotation binds nothing at run time.
@@ -172,9 +187,54 @@ func (l *lowerer) collect(n *sitter.Node, s *scope) {
 		// The loop variables belong to the comprehension; := inside binds
 		// in s, which walking with s records.
 	}
-	for i := 0; i < int(n.ChildCount()); i++ {
-		l.collect(n.Child(i), s)
+	dirty := l.mayChange(n, typ)
+	for _, c := range kidsOf(n) {
+		if l.collect(c, s) {
+			dirty = true
+		}
 	}
+	if dirty {
+		l.dirty[keyOf(n)] = true
+	}
+	return dirty
+}
+
+// mayChange reports whether a handler may rewrite n itself (children
+// aside). It must never say no for a node a handler changes.
+func (l *lowerer) mayChange(n *sitter.Node, typ string) bool {
+	if handlers[typ] == nil || !n.IsNamed() {
+		return false
+	}
+	raw := func() string { return l.raw(n) }
+	switch typ {
+	case "module", "class_definition", "list_comprehension", "generator_expression":
+		// Only their contents change.
+		return false
+	case "string":
+		r := raw()
+		q := strings.IndexAny(r, "\"'")
+		return q >= 0 && strings.ContainsAny(r[:q], "fF") || strings.Contains(r, `\N{`)
+	case "integer", "float":
+		return strings.Contains(raw(), "_")
+	case "call":
+		return strings.HasPrefix(raw(), "super")
+	case "argument_list", "list", "tuple", "expression_list":
+		return strings.Contains(raw(), "*")
+	case "assignment":
+		return n.ChildByFieldName("type") != nil
+	case "binary_operator", "augmented_assignment":
+		return strings.Contains(raw(), "@")
+	case "with_clause":
+		return strings.HasPrefix(raw(), "(")
+	case "try_statement":
+		return strings.Contains(raw(), "except*") || strings.Contains(raw(), "except *")
+	case "for_statement", "with_statement":
+		return strings.HasPrefix(raw(), "async")
+	case "concatenated_string":
+		// Changes only around an f-string part, which is itself dirty.
+		return false
+	}
+	return true
 }
 
 // targets adds the names an assignment target binds.

@@ -14,8 +14,9 @@ import (
 //     so the function's cell receives the value. A name bound by nothing
 //     else in the function is made local by an extra keyword-only parameter
 //     (see extraLocals).
-//   - at module level or for a name declared global: the module dict.
-//   - directly in a class body: the class namespace (locals()).
+//   - at module level or for a name declared global: the module dict
+//     (__stelp_globals__, the raw globals() the executor keeps for us).
+//   - directly in a class body: the class namespace (__stelp_locals__).
 func (l *lowerer) walrus(n *sitter.Node) (string, bool) {
 	nameNode, valNode := n.ChildByFieldName("name"), n.ChildByFieldName("value")
 	if nameNode == nil || valNode == nil {
@@ -26,14 +27,20 @@ func (l *lowerer) walrus(n *sitter.Node) (string, bool) {
 	s := l.cur()
 	switch {
 	case s.kind == moduleScope || s.globals[name]:
-		return "__stelp_walrus_ns__(__stelp_globals__(), '" + name + "', " + val + ")", true
+		return nsWalrus("__stelp_globals__()", name, val), true
 	case s.kind == classScope:
 		if s.comp > 0 {
 			l.problem(n, "walrus", "assignment expression within a comprehension cannot be used in a class body")
 		}
-		return "__stelp_walrus_ns__(__stelp_locals__(), '" + name + "', " + val + ")", true
+		return nsWalrus("__stelp_locals__()", name, val), true
 	}
 	return "__stelp_walrus__(lambda: " + name + ", " + val + ")", true
+}
+
+// nsWalrus stores into a namespace dict and reads the value back, all in
+// the caller's frame (the dict is never passed to a function).
+func nsWalrus(ns, name, val string) string {
+	return "(" + ns + ".__setitem__('" + name + "', " + val + ") or " + ns + "['" + name + "'])"
 }
 
 // setter is the binding target for name in the current scope, as the

@@ -128,10 +128,15 @@ func (s *Server) configChanged(ctx context.Context, paths ...string) {
 	for _, d := range s.openDocs() {
 		d.poke()
 	}
-	for _, p := range paths {
-		if p != "" {
-			s.policyFor(ctx, filepath.Join(filepath.Dir(p), "__stelp_config_probe__.py"))
-		}
+	if len(paths) > 0 {
+		// Off the read loop: loading and publishing may take a while.
+		s.goroutine(func() {
+			for _, p := range paths {
+				if p != "" {
+					s.policyFor(s.ctx, filepath.Join(filepath.Dir(p), "__stelp_config_probe__.py"))
+				}
+			}
+		})
 	}
 }
 

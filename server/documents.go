@@ -136,10 +136,13 @@ func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) error {
 	if !isPython(it.LanguageID, path) {
 		// Kept (commands may name it) but never analysed: Python rules on
 		// other languages would only produce syntax-error noise.
+		close(d.done)
 		return nil
 	}
 	if s.goroutine(func() { s.analyse(s.ctx, d) }) {
 		d.poke()
+	} else {
+		close(d.done)
 	}
 	return nil
 }
@@ -209,8 +212,21 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) error {
 		return nil
 	}
 	d.close()
-	// A closed file's problems are no longer the editor's to show.
-	return s.notify(ctx, "textDocument/publishDiagnostics", protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+	// A closed file's problems are no longer the editor's to show. Sent
+	// after the document goroutine has stopped (so nothing it publishes
+	// can follow), and never from the read loop, which must not wait on a
+	// client that is busy writing to us.
+	s.goroutine(func() {
+		select {
+		case <-d.done:
+		case <-s.ctx.Done():
+			return
+		}
+		d.pubMu.Lock()
+		defer d.pubMu.Unlock()
+		_ = s.notify(s.ctx, "textDocument/publishDiagnostics", protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+	})
+	return nil
 }
 
 func (s *Server) didSave(ctx context.Context, raw json.RawMessage) error {

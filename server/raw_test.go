@@ -14,11 +14,42 @@ import (
 )
 
 // rawClient speaks the base protocol by hand, to send what no well-behaved
-// jsonrpc2 library would: broken JSON, bad headers, huge bodies.
+// jsonrpc2 library would: broken JSON, bad headers, huge bodies. Like a
+// real client it reads all the time, so the server never blocks writing.
 type rawClient struct {
 	t    *testing.T
 	conn net.Conn
-	in   *bufio.Reader
+	msgs chan json.RawMessage
+}
+
+func newRawClient(t *testing.T, conn net.Conn) *rawClient {
+	c := &rawClient{t: t, conn: conn, msgs: make(chan json.RawMessage, 1024)}
+	go func() {
+		defer close(c.msgs)
+		in := bufio.NewReader(conn)
+		for {
+			length := -1
+			for {
+				line, err := in.ReadString('\n')
+				if err != nil {
+					return
+				}
+				line = strings.TrimSpace(line)
+				if line == "" {
+					break
+				}
+				if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+					length, _ = strconv.Atoi(v)
+				}
+			}
+			body := make([]byte, length)
+			if _, err := io.ReadFull(in, body); err != nil {
+				return
+			}
+			c.msgs <- body
+		}
+	}()
+	return c
 }
 
 func newRawPair(t *testing.T, eng Engine) (*Server, *rawClient) {
@@ -37,7 +68,7 @@ func newRawPair(t *testing.T, eng Engine) (*Server, *rawClient) {
 			t.Error("server did not stop")
 		}
 	})
-	return srv, &rawClient{t: t, conn: cc, in: bufio.NewReader(cc)}
+	return srv, newRawClient(t, cc)
 }
 
 func (c *rawClient) send(body string) {
@@ -56,26 +87,16 @@ func (c *rawClient) sendRaw(data string) {
 // read returns the next message body.
 func (c *rawClient) read() json.RawMessage {
 	c.t.Helper()
-	c.conn.SetReadDeadline(time.Now().Add(5 * time.Second))
-	length := -1
-	for {
-		line, err := c.in.ReadString('\n')
-		if err != nil {
-			c.t.Fatalf("read header: %v", err)
+	select {
+	case m, ok := <-c.msgs:
+		if !ok {
+			c.t.Fatal("connection closed")
 		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			break
-		}
-		if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
-			length, _ = strconv.Atoi(v)
-		}
+		return m
+	case <-time.After(10 * time.Second):
+		c.t.Fatal("timed out reading")
 	}
-	body := make([]byte, length)
-	if _, err := io.ReadFull(c.in, body); err != nil {
-		c.t.Fatalf("read body: %v", err)
-	}
-	return body
+	return nil
 }
 
 // readResponse skips notifications until the response with id (a JSON
@@ -166,7 +187,7 @@ func TestOversizedMessageIsSkipped(t *testing.T) {
 		}
 		done <- err
 	}()
-	c := &rawClient{t: t, conn: cc, in: bufio.NewReader(cc)}
+	c := newRawClient(t, cc)
 	go c.send(`{"jsonrpc":"2.0","id":1,"method":"x","params":"` + strings.Repeat("y", 4<<10) + `"}`)
 	if r := c.read(); !strings.Contains(string(r), "exceeds the 1024 byte limit") {
 		t.Errorf("oversized: %s", r)
@@ -174,5 +195,46 @@ func TestOversizedMessageIsSkipped(t *testing.T) {
 	go c.send(`{"jsonrpc":"2.0","id":2,"method":"x"}`)
 	if err := <-done; err != nil {
 		t.Fatalf("read after oversized message: %v", err)
+	}
+}
+
+// TestRandomParamsNeverStopTheServer sends every method the server knows
+// with parameters of the wrong shape, then checks it still answers.
+func TestRandomParamsNeverStopTheServer(t *testing.T) {
+	_, c := newRawPair(t, &fakeEngine{})
+	c.request(1, "initialize", `{"capabilities":{}}`)
+	c.send(`{"jsonrpc":"2.0","method":"initialized","params":{}}`)
+	shapes := []string{`null`, `[]`, `{}`, `5`, `"x"`, `{"textDocument":5}`, `{"textDocument":{"uri":"file:///a.py","version":"x"}}`,
+		`{"textDocument":{"uri":"file:///a.py","languageId":"python","version":1,"text":"eval(x)\n"}}`,
+		`{"textDocument":{"uri":"file:///a.py","version":2},"contentChanges":[{"range":{"start":{"line":99,"character":99},"end":{"line":0,"character":0}},"text":"é"}]}`,
+		`{"textDocument":{"uri":"file:///a.py","version":3},"contentChanges":[{"range":{"start":{"line":-1,"character":0},"end":{"line":0,"character":1}},"text":"x"}]}`,
+		`{"textDocument":{"uri":"file:///a.py"},"range":{"start":{"line":0,"character":0},"end":{"line":999,"character":0}},"context":{"only":5}}`,
+		`{"command":"stelp.execute","arguments":[null]}`, `{"command":"stelp.execute","arguments":[{"text":5}]}`,
+		`{"command":"stelp.fixAll","arguments":[{"uri":"file:///a.py","apply":"yes"}]}`, `{"changes":[{"uri":5}]}`, `{"settings":[1,2]}`,
+		`{"id":{"nested":true}}`, `{"token":[]}`}
+	var methods []string
+	for m := range calls {
+		methods = append(methods, m)
+	}
+	for m := range notifications {
+		methods = append(methods, m)
+	}
+	id := 10
+	for _, m := range methods {
+		for _, p := range shapes {
+			id++
+			if _, isCall := calls[m]; isCall {
+				r := c.request(id, m, p)
+				if !strings.Contains(string(r), `"result"`) && !strings.Contains(string(r), `"error"`) {
+					t.Fatalf("%s %s: %s", m, p, r)
+				}
+			} else {
+				c.send(fmt.Sprintf(`{"jsonrpc":"2.0","method":%q,"params":%s}`, m, p))
+			}
+		}
+	}
+	r := c.request(id+1, "workspace/executeCommand", `{"command":"stelp.check","arguments":[{"uri":"file:///a.py"}]}`)
+	if !strings.Contains(string(r), `"result"`) {
+		t.Fatalf("server unwell after odd params: %s", r)
 	}
 }

@@ -23,10 +23,12 @@ func Check(ctx context.Context, src []byte, pol *policy.Policy) []Finding {
 
 // checkNested checks code found in a string (eval/exec arguments); nested
 // strings inside it are not descended into again.
-func checkNested(ctx context.Context, src []byte, pol *policy.Policy, e *engine) []Finding {
-	p := NewParser()
-	defer p.Close()
-	t, err := p.Parse(ctx, nil, src)
+func (outer *pass) checkNested(src []byte) []Finding {
+	ctx, pol, e := outer.ctx, outer.pol, outer.e
+	if outer.nestedParser == nil {
+		outer.nestedParser = NewParser() // closed by finish
+	}
+	t, err := outer.nestedParser.Parse(ctx, nil, src)
 	if err != nil {
 		return nil
 	}
@@ -70,9 +72,10 @@ type pass struct {
 	raw   []rawFinding
 	res   *resolver
 	// family state, filled by the families' setup functions
-	supReported int  // suppression findings appended by applySuppressions
-	nested      bool // checking code found in a string: do not descend again
-	idx         *docIndex
+	supReported  int     // suppression findings appended by applySuppressions
+	nested       bool    // checking code found in a string: do not descend again
+	nestedParser *Parser // parses those strings; one per check
+	idx          *docIndex
 	// calleeIdx[n] is 1 + the index in calleeNames of call n's resolved
 	// callee, 0 when not yet resolved.
 	calleeIdx   []int32
@@ -138,6 +141,10 @@ func (p *pass) reportRange(r *Rule, n int32, start, end uint32, msg string) {
 
 // finish applies suppressions and severity overrides, and sorts.
 func (p *pass) finish() []Finding {
+	if p.nestedParser != nil {
+		p.nestedParser.Close()
+		p.nestedParser = nil
+	}
 	raw := p.applySuppressions(p.raw)
 	out := make([]Finding, 0, len(raw))
 	seen := map[[5]any]bool{}

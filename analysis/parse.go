@@ -8,8 +8,10 @@ import (
 	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/python"
+	tspython "github.com/smacker/go-tree-sitter/python"
 )
+
+func pythonGrammar() *sitter.Language { return tspython.GetLanguage() }
 
 // node is one syntax node copied out of tree-sitter (see flatten).
 type node struct {
@@ -86,12 +88,28 @@ type Parser struct {
 	lang *langTables
 }
 
+var (
+	pythonOnce   sync.Once
+	pythonLang   *sitter.Language
+	pythonTables *langTables
+)
+
+// python returns the grammar and its name tables; both are immutable, so
+// they are built once and shared by every parser.
+func python() (*sitter.Language, *langTables) {
+	pythonOnce.Do(func() {
+		pythonLang = pythonGrammar()
+		pythonTables = newLangTables(pythonLang)
+	})
+	return pythonLang, pythonTables
+}
+
 // NewParser returns a Python parser. Close it when done.
 func NewParser() *Parser {
-	lang := python.GetLanguage()
+	lang, tables := python()
 	p := sitter.NewParser()
 	p.SetLanguage(lang)
-	return &Parser{p: p, lang: newLangTables(lang)}
+	return &Parser{p: p, lang: tables}
 }
 
 // Close releases the parser's C memory.

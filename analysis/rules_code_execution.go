@@ -121,7 +121,7 @@ func describeCode(base string) func(p *pass, call int32, q string) (string, bool
 		}
 		var inner []string
 		seen := map[string]bool{}
-		for _, f := range checkNested(p.ctx, []byte(code), p.pol, p.e) {
+		for _, f := range p.checkNested([]byte(code)) {
 			if f.Severity == policy.SeverityError && !seen[f.Rule] && f.Rule != "SP000" {
 				seen[f.Rule] = true
 				inner = append(inner, f.Rule+" "+f.Name)

@@ -52,7 +52,6 @@ func (l *lowerer) analyse(root *sitter.Node) {
 	l.collect(root, s)
 }
 
-//
 // It returns whether n, or a node inside it, may need rewriting; such nodes
 // are recorded in l.dirty and lowering copies every other subtree as is.
 func (l *lowerer) collect(n *sitter.Node, s *scope) bool {

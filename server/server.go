@@ -235,7 +235,11 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	s.inflightMu.Lock()
 	s.inflight[id] = cancel
 	s.inflightMu.Unlock()
+	begun := time.Now()
 	started := s.goroutine(func() {
+		defer func() {
+			s.log.Debug("request", zap.String("method", method), zap.Stringer("id", idString(id)), zap.Duration("took", time.Since(begun)))
+		}()
 		var res any
 		err := s.safely(method, func() (err error) { res, err = work(jctx); return err })
 		s.inflightMu.Lock()
@@ -357,3 +361,8 @@ func (s *Server) callClient(ctx context.Context, method string, params, result a
 	_, err := s.conn.Call(ctx, method, params, result)
 	return err
 }
+
+// idString formats a request id for the log.
+type idString jsonrpc2.ID
+
+func (id idString) String() string { return fmt.Sprintf("%v", jsonrpc2.ID(id)) }

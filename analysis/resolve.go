@@ -192,7 +192,12 @@ func (r *resolver) collect() {
 			}
 			r.bindTarget(left, right)
 		case "augmented_assignment":
-			r.bindOpaque(p.field(n, "left"))
+			if l := p.field(n, "left"); p.kind(l) == "identifier" {
+				// opaque for folding, but the rhs still tells the type
+				r.bind(l, p.text(l), binding{kind: bOpaque, rhs: p.field(n, "right")})
+			} else {
+				r.bindOpaque(l)
+			}
 		case "named_expression":
 			if nm := p.field(n, "name"); nm >= 0 {
 				r.bind(nm, p.text(nm), binding{kind: bAssign, rhs: p.field(n, "value")})

@@ -375,15 +375,51 @@ var ruleTypeConfusion = &Rule{
 				return
 			}
 			op := p.opText(n)
+			l, rt := p.staticType(cs[0]), p.staticType(cs[1])
+			if (op == "==" || op == "!=") && ((l == "str" && rt == "num") || (l == "num" && rt == "str")) {
+				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` compares a number with a string: always "+map[string]string{"==": "False", "!=": "True"}[op])
+				return
+			}
 			if op != "<" && op != ">" && op != "<=" && op != ">=" {
 				return
 			}
-			l, rt := p.staticType(cs[0]), p.staticType(cs[1])
 			if (l == "str" && rt == "num") || (l == "num" && rt == "str") {
 				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` orders a string against a number: always a TypeError")
 			}
 		},
 	},
+}
+
+// nameType infers the type of a local name from all its bindings: every
+// assignment and augmented assignment must give the same certain type.
+func (p *pass) nameType(id int32, depth int) string {
+	if depth > 3 {
+		return ""
+	}
+	bs := p.res.binds[scopeName{p.res.scopeOf[id], normIdent(p.text(id))}]
+	if len(bs) == 0 {
+		return ""
+	}
+	t := ""
+	for _, b := range bs {
+		if b.kind != bAssign && !(b.kind == bOpaque && b.rhs > 0) {
+			return "" // parameters, loop variables, imports: unknown
+		}
+		var bt string
+		if rhs := p.unparen(b.rhs); p.kind(rhs) == "identifier" {
+			bt = p.nameType(rhs, depth+1)
+		} else {
+			bt = p.staticType(rhs)
+		}
+		if bt == "" || (t != "" && bt != t) {
+			return ""
+		}
+		t = bt
+	}
+	if t != "str" && t != "num" {
+		return ""
+	}
+	return t
 }
 
 // staticType is "str" or "num" when an expression's type is certain from
@@ -398,6 +434,7 @@ func (p *pass) staticType(n int32) string {
 		case vNum:
 			return "num"
 		}
+		return p.nameType(n, 0)
 	case "list", "list_comprehension":
 		return "list"
 	case "dictionary", "dictionary_comprehension":

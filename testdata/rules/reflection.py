@@ -36,3 +36,13 @@ count = len(5)  # expect: SP210
 bad = int("abc")  # expect: SP210
 fine = int("12") + float(" 3.5 ") + int("ff", 16)
 lists = [1] + [2]
+
+
+def confused(b):
+    depth = 0
+    depth -= int(b)
+    if depth == str(depth):  # expect: SP210
+        return depth + "x"  # expect: SP210
+    word = "a"
+    word += "b"
+    return word == "ab"

@@ -17,3 +17,9 @@ def kept():
 
 log("hello")
 touch()
+
+
+def deferred():
+    out = open('later.txt', 'w')
+    write = lambda s: out.write(s)  # used after the block could close it: no fix
+    return write

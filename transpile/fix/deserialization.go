@@ -14,12 +14,8 @@ func fixPickle(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 {
 		return nil
 	}
-	fn := call.ChildByFieldName("function")
-	if fn == nil || fn.Type() != "attribute" {
-		return nil
-	}
-	attr, obj := fn.ChildByFieldName("attribute"), fn.ChildByFieldName("object")
-	if attr == nil || obj == nil || obj.Type() != "identifier" {
+	fn, obj, attr := methodCallee(call)
+	if fn == nil || obj.Type() != "identifier" {
 		return nil
 	}
 	if o := d.text(obj); o != "pickle" && o != "cPickle" {
@@ -50,12 +46,8 @@ func fixYAMLLoad(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	if !ok || cp.splat || len(cp.pos) == 0 || len(cp.pos) > 2 {
 		return nil
 	}
-	fn := call.ChildByFieldName("function")
-	if fn == nil || fn.Type() != "attribute" {
-		return nil
-	}
-	attr, obj := fn.ChildByFieldName("attribute"), fn.ChildByFieldName("object")
-	if attr == nil || obj == nil || d.text(obj) != "yaml" {
+	_, obj, attr := methodCallee(call)
+	if obj == nil || d.text(obj) != "yaml" {
 		return nil
 	}
 	safe, ok := yamlSafe[d.text(attr)]

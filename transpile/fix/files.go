@@ -73,7 +73,7 @@ func fixLeakedOpen(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 		case id.StartByte() >= end.EndByte():
 			ok = false // used after the block
 		case id.StartByte() > stmt.EndByte():
-			ok = ok && d.harmlessFileUse(id)
+			ok = ok && d.harmlessFileUse(id) && !inNestedScope(id, scope)
 		}
 	})
 	if !ok {
@@ -127,6 +127,19 @@ func (d *doc) harmlessFileUse(id *sitter.Node) bool {
 	case "for_statement", "for_in_clause":
 		r := p.ChildByFieldName("right")
 		return r != nil && r.Equal(id)
+	}
+	return false
+}
+
+// inNestedScope reports whether id sits in a function, lambda or class
+// nested in scope: such code may run after the with block has closed the
+// file.
+func inNestedScope(id, scope *sitter.Node) bool {
+	for p := id.Parent(); p != nil && !p.IsNull() && !p.Equal(scope); p = p.Parent() {
+		switch p.Type() {
+		case "function_definition", "lambda", "class_definition":
+			return true
+		}
 	}
 	return false
 }

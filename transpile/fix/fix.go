@@ -41,6 +41,7 @@ func fixers() map[string]fixer {
 		"SP706": fixTorchLoad,
 		"SP801": fixEndlessLoop,
 		"SP802": fixEndlessLoop,
+		"SP803": fixEndlessFor,
 		"SP812": fixEndlessLoop,
 		"SP831": fixLeakedOpen,
 		"SP901": fixWeakHash,

@@ -127,3 +127,17 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestRegistryAgreement: every rule the registry says has a fix has a
+// fixer here. The converse (a fixer for a rule whose HasFix is false) is
+// logged for the registry's owner.
+func TestRegistryAgreement(t *testing.T) {
+	for _, r := range analysis.Registry() {
+		switch {
+		case r.HasFix && !RuleHasFix(r.ID):
+			t.Errorf("%s (%s) claims a fix but this package has no fixer for it", r.ID, r.Name)
+		case !r.HasFix && RuleHasFix(r.ID):
+			t.Logf("%s (%s) has a fixer here but HasFix is false in the registry", r.ID, r.Name)
+		}
+	}
+}

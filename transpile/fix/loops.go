@@ -47,6 +47,11 @@ func fixEndlessLoop(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	bound := strconv.Itoa(loopBound)
 	header := "for " + guardName + " in range(" + bound + "):"
 	edits := []analysis.TextEdit{d.edit(int(loop.StartByte()), int(colon.EndByte()), header)}
+	app := analysis.FixSafe
+	if yields(body) {
+		// A generator may be meant to run as long as its consumer asks.
+		app = analysis.FixUnsafe
+	}
 	if !alwaysTrue(d, cond) {
 		// The condition is checked first in every iteration, as while does.
 		if body.StartPoint().Row == loop.StartPoint().Row {
@@ -56,11 +61,60 @@ func fixEndlessLoop(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 		at := int(body.StartByte())
 		edits = append(edits, d.edit(at, at, "if "+negate(d, cond)+":\n"+bi+unit+"break\n"+bi))
 	}
-	end := d.lineEnd(int(loop.EndByte()))
-	edits = append(edits, d.edit(end, end, "\n"+indent+"else:\n"+indent+unit+
-		"raise RuntimeError(\"loop bound "+bound+" exceeded\")"))
+	edits = append(edits, d.elseRaise(loop, indent, unit, bound))
 	return &analysis.Fix{Title: "Bound the loop to " + bound + " iterations (raise RuntimeError beyond)",
-		Applicability: analysis.FixSafe, Edits: edits}
+		Applicability: app, Edits: edits}
+}
+
+// elseRaise adds to a loop an else clause that raises when the bound is
+// reached (the loop ended without break).
+func (d *doc) elseRaise(loop *sitter.Node, indent, unit, bound string) analysis.TextEdit {
+	end := d.lineEnd(int(loop.EndByte()))
+	return d.edit(end, end, "\n"+indent+"else:\n"+indent+unit+"raise RuntimeError(\"loop bound "+bound+" exceeded\")")
+}
+
+// yields reports a yield in n outside nested functions.
+func yields(n *sitter.Node) bool {
+	found := false
+	walk(n, func(c *sitter.Node) bool {
+		switch c.Type() {
+		case "yield":
+			found = true
+		case "function_definition", "lambda", "class_definition":
+			return false
+		}
+		return !found
+	})
+	return found
+}
+
+// fixEndlessFor bounds `for x in itertools.count():` (or a loop over a list
+// it keeps growing) with itertools.islice and an else clause that raises.
+// Safe: the first loopBound iterations are the same; beyond them the
+// program raises instead of running forever.
+func fixEndlessFor(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+	loop := enclosing(n, "for_statement")
+	if loop == nil || loop.ChildByFieldName("alternative") != nil || !d.startsLine(loop) {
+		return nil
+	}
+	right, body := loop.ChildByFieldName("right"), loop.ChildByFieldName("body")
+	if right == nil || body == nil || right.Type() == "expression_list" {
+		return nil
+	}
+	bound := strconv.Itoa(loopBound)
+	edits := []analysis.TextEdit{
+		d.replace(right, "itertools.islice("+d.text(right)+", "+bound+")"),
+		d.elseRaise(loop, d.indentOf(int(loop.StartByte())), d.indentUnit(), bound),
+	}
+	if e, ok := d.importEdit("itertools"); ok {
+		edits = append(edits, e)
+	}
+	app := analysis.FixSafe
+	if yields(body) {
+		app = analysis.FixUnsafe
+	}
+	return &analysis.Fix{Title: "Bound the loop to " + bound + " iterations (raise RuntimeError beyond)",
+		Applicability: app, Edits: edits}
 }
 
 func alwaysTrue(d *doc, cond *sitter.Node) bool {

@@ -55,12 +55,8 @@ func fixOSSystem(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 {
 		return nil
 	}
-	fn := call.ChildByFieldName("function")
-	if fn == nil || fn.Type() != "attribute" {
-		return nil
-	}
-	attr, obj := fn.ChildByFieldName("attribute"), fn.ChildByFieldName("object")
-	if attr == nil || obj == nil || d.text(attr) != "system" || !d.isModule(obj, "os") {
+	_, obj, attr := methodCallee(call)
+	if attr == nil || d.text(attr) != "system" || !d.isModule(obj, "os") {
 		return nil
 	}
 	edits := []analysis.TextEdit{d.replace(call, "subprocess.run(shlex.split("+d.text(cp.pos[0])+"), check=True)")}
@@ -70,6 +66,20 @@ func fixOSSystem(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 		}
 	}
 	return &analysis.Fix{Title: "Run the command with subprocess.run(shlex.split(...), check=True)", Applicability: analysis.FixUnsafe, Edits: edits}
+}
+
+// methodCallee splits the callee of `obj.attr(...)`; all nil when the
+// callee is not an attribute.
+func methodCallee(call *sitter.Node) (fn, obj, attr *sitter.Node) {
+	fn = call.ChildByFieldName("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return nil, nil, nil
+	}
+	obj, attr = fn.ChildByFieldName("object"), fn.ChildByFieldName("attribute")
+	if obj == nil || attr == nil {
+		return nil, nil, nil
+	}
+	return fn, obj, attr
 }
 
 // isModule reports whether n names module m: the identifier m or

@@ -152,7 +152,3 @@ func lowerFirst(s string) string {
 	}
 	return strings.ToLower(s[:1]) + s[1:]
 }
-
-func matcherFamily() family {
-	return family{rules: nil}
-}

@@ -1,10 +1,6 @@
 package analysis
 
-import (
-	"strings"
-
-	"github.com/stelp-dev/stelp/policy"
-)
+import "github.com/stelp-dev/stelp/policy"
 
 // SP6xx: network access.
 
@@ -116,5 +112,3 @@ var ruleBindAll = &Rule{
 func networkFamily() family {
 	return family{rules: []*Rule{ruleSocket, ruleHTTP, ruleCleartext, ruleNoTimeout, ruleNoVerify, ruleBindAll}}
 }
-
-var _ = strings.HasPrefix

@@ -1,10 +1,6 @@
 package analysis
 
-import (
-	"strings"
-
-	"github.com/stelp-dev/stelp/policy"
-)
+import "github.com/stelp-dev/stelp/policy"
 
 // SP4xx: starting processes and running shell commands.
 
@@ -76,5 +72,3 @@ var ruleSignal = &Rule{
 func processFamily() family {
 	return family{rules: []*Rule{ruleOSSystem, ruleSubprocess, ruleShellTrue, ruleExecSpawn, ruleSignal}}
 }
-
-var _ = strings.HasPrefix

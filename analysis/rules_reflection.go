@@ -14,9 +14,10 @@ import (
 // modules, globals and builtins.
 var escapeDunders = map[string]bool{
 	"__subclasses__": true, "__bases__": true, "__base__": true, "__mro__": true, "__globals__": true,
-	"__code__": true, "__builtins__": false, "__import__": true, "__closure__": true, "__getattribute__": true, "__loader__": true,
-	"__self__": true, "func_globals": true, "func_code": true, "__func__": true, "__init_subclass__": false,
-	"__reduce_ex__": true, "__reduce__": false, "__dict__": false,
+	"__code__": true, "__import__": true, "__closure__": true, "__getattribute__": true, "__loader__": true,
+	"__self__": true, "func_globals": true, "func_code": true, "__func__": true, "__reduce_ex__": true,
+	// deliberately absent: __class__, __dict__, __name__ and __reduce__ are
+	// common in ordinary code; the walks go through the attributes above.
 }
 
 // frameAttrs reach stack frames, and through them every caller's globals.
@@ -306,14 +307,21 @@ var ruleClassAssign = &Rule{
 		},
 		"call": func(p *pass, r *Rule, n int32) {
 			q := p.callee(n)
-			if q == "builtins.setattr" || strings.HasSuffix(q, ".__setattr__") {
-				a := p.arg(n, 1, "")
-				if q != "builtins.setattr" {
-					a = p.arg(n, 1, "")
-					if strings.HasPrefix(q, "builtins.object") {
-						a = p.arg(n, 1, "")
-					}
+			// setattr(o, '__class__', T) and object.__setattr__(o, '__class__', T)
+			// name the attribute second; o.__setattr__('__class__', T) first
+			var a int32 = -1
+			switch {
+			case q == "builtins.setattr" || q == "builtins.object.__setattr__":
+				a = p.arg(n, 1, "")
+			case strings.HasSuffix(q, ".__setattr__"):
+				a = p.arg(n, 0, "")
+			default:
+				fn := p.unparen(p.field(n, "function"))
+				if p.kind(fn) == "attribute" && normIdent(p.text(p.field(fn, "attribute"))) == "__setattr__" {
+					a = p.arg(n, 0, "")
 				}
+			}
+			if a >= 0 {
 				if s, ok := p.res.eval(a).str(); ok && normIdent(s) == "__class__" {
 					p.report(r, n, "setting `__class__` reinterprets an object as another type")
 				}

@@ -46,3 +46,6 @@ def confused(b):
     word = "a"
     word += "b"
     return word == "ab"
+setattr(obj, "__class__", int)  # expect: SP209
+object.__setattr__(obj, "__class__", int)  # expect: SP209
+obj.__setattr__("__class__", int)  # expect: SP209

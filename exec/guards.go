@@ -81,17 +81,22 @@ func (s *session) install() error {
 	b["delattr"] = newMethod("delattr", s.attrBuiltin("delattr", 2, 2, true))
 
 	// Lowered walrus and match targets at module and class level bind
-	// through the calling frame's namespace; the VM resolves these two
-	// internal methods against the caller's frame. They give a program
-	// only its own namespace (module globals hold no __builtins__ here).
-	b["__stelp_globals__"] = py.MustNewMethod("__stelp_globals__", py.InternalMethodGlobals, 0, "")
-	b["__stelp_locals__"] = py.MustNewMethod("__stelp_locals__", py.InternalMethodLocals, 0, "")
-	b["__stelp_tick__"] = newMethod("__stelp_tick__", s.tick)
-	b["__stelp_enter__"] = newMethod("__stelp_enter__", s.enter)
-	b["__stelp_iter__"] = newMethod("__stelp_iter__", s.iterWrap)
-	b["__stelp_attr__"] = newMethod("__stelp_attr__", s.attrGuard)
-	b["__stelp_line__"] = newMethod("__stelp_line__", s.lineMark)
-	b["__stelp_trace__"] = newMethod("__stelp_trace__", s.traceValue)
+	// through the caller's namespace. __stelp_globals__ gives the program
+	// its own module namespace behind a proxy that refuses hook names;
+	// __stelp_locals__ (class bodies) is the VM's frame-locals lookup.
+	s.hooks = map[string]py.Object{
+		"__stelp_tick__":    newMethod("__stelp_tick__", s.tick),
+		"__stelp_enter__":   newMethod("__stelp_enter__", s.enter),
+		"__stelp_iter__":    newMethod("__stelp_iter__", s.iterWrap),
+		"__stelp_attr__":    newMethod("__stelp_attr__", s.attrGuard),
+		"__stelp_line__":    newMethod("__stelp_line__", s.lineMark),
+		"__stelp_trace__":   newMethod("__stelp_trace__", s.traceValue),
+		"__stelp_globals__": newMethod("__stelp_globals__", s.globalsProxy),
+		"__stelp_locals__":  py.MustNewMethod("__stelp_locals__", py.InternalMethodLocals, 0, ""),
+	}
+	for k, v := range s.hooks {
+		b[k] = v
+	}
 
 	// The streams print() and tracebacks write to are ours; the real
 	// sys module stays unreachable from user code.
@@ -336,6 +341,86 @@ func (s *session) attrGuard(args py.Tuple, _ py.StringDict) (py.Object, error) {
 		return nil, err
 	}
 	return py.Call(s.prevAttr["getattr"], args[:2], nil)
+}
+
+// globalsProxy is __stelp_globals__(): the program's module namespace.
+func (s *session) globalsProxy(py.Tuple, py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	if s.mainGlobals == nil {
+		return nil, py.ExceptionNewf(py.RuntimeError, "__stelp_globals__: no module namespace")
+	}
+	return &nsProxy{s: s, ns: s.mainGlobals}, nil
+}
+
+// nsProxy is a namespace dict as a mapping that refuses the hook names.
+type nsProxy struct {
+	s  *session
+	ns py.StringDict
+}
+
+var nsProxyType = py.NewType("namespace", "a module namespace")
+
+func (p *nsProxy) Type() *py.Type { return nsProxyType }
+
+func (p *nsProxy) key(k py.Object) (string, error) {
+	str, ok := k.(py.String)
+	if !ok {
+		return "", py.ExceptionNewf(py.TypeError, "namespace keys must be str")
+	}
+	return string(str), nil
+}
+
+func (p *nsProxy) M__getitem__(k py.Object) (py.Object, error) {
+	name, err := p.key(k)
+	if err != nil {
+		return nil, err
+	}
+	v, ok := p.ns[name]
+	if !ok {
+		return nil, py.ExceptionNewf(py.KeyError, "%s", name)
+	}
+	return v, nil
+}
+
+func (p *nsProxy) M__setitem__(k, v py.Object) (py.Object, error) {
+	name, err := p.key(k)
+	if err != nil {
+		return nil, err
+	}
+	if abiNames[name] {
+		return nil, p.s.deny("builtin", fmt.Sprintf("binding %q (a stelp runtime hook) is not allowed", name))
+	}
+	p.ns[name] = v
+	return py.None, nil
+}
+
+func (p *nsProxy) M__delitem__(k py.Object) (py.Object, error) {
+	name, err := p.key(k)
+	if err != nil {
+		return nil, err
+	}
+	delete(p.ns, name)
+	return py.None, nil
+}
+
+func (p *nsProxy) M__contains__(k py.Object) (py.Object, error) {
+	name, err := p.key(k)
+	if err != nil {
+		return py.False, nil
+	}
+	_, ok := p.ns[name]
+	return py.NewBool(ok), nil
+}
+
+func (p *nsProxy) M__len__() (py.Object, error) { return py.Int(len(p.ns)), nil }
+
+func (p *nsProxy) M__iter__() (py.Object, error) {
+	keys := sortedKeys(p.ns)
+	items := make([]py.Object, len(keys))
+	for i, k := range keys {
+		items[i] = py.String(k)
+	}
+	return py.NewIterator(py.Tuple(items)), nil
 }
 
 // stream is the sys.stdout/sys.stderr of a run: bounded, in memory.

@@ -122,6 +122,8 @@ type session struct {
 	// identity): imports they make are not the program's.
 	trustedGlobals map[uintptr]bool
 	loading        int // runtime modules being initialised
+	hooks          map[string]py.Object
+	mainGlobals    py.StringDict
 }
 
 type limitsView struct {
@@ -259,7 +261,13 @@ func (s *session) execute() (runErr error, panicVal any) {
 	if err := s.install(); err != nil {
 		return nil, fmt.Sprintf("set up interpreter: %v", err)
 	}
-	_, err = py.RunCode(s.ctx, code, "<stelp>", "__main__")
+	bindHooks(code, s.hooks)
+	main, err := s.ctx.Store().NewModule(s.ctx, &py.ModuleImpl{Info: py.ModuleInfo{Name: "__main__", FileDesc: "<stelp>"}})
+	if err != nil {
+		return nil, fmt.Sprintf("create __main__: %v", err)
+	}
+	s.mainGlobals = main.Globals
+	_, err = s.ctx.RunCode(code, main.Globals, main.Globals, nil)
 	return err, nil
 }
 

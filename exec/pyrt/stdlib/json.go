@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
 )
 
 // The json module follows CPython's encoder and decoder: the same
@@ -188,7 +190,7 @@ func (e *jsonEncoder) floatStr(f float64) (string, error) {
 		}
 		return "-Infinity", nil
 	}
-	return floatRepr(f), nil
+	return pyobj.FloatRepr(f), nil
 }
 
 // mappingItems returns the (key, value) pairs of a mapping, or ok=false if

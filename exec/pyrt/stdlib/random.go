@@ -7,6 +7,8 @@ import (
 	"math/big"
 
 	"github.com/go-python/gpython/py"
+
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
 )
 
 // The random module reproduces CPython's generator bit for bit: the same
@@ -156,51 +158,6 @@ func (r *mt19937) randbelowInt(n int) int {
 	return int(r.randbelow(big.NewInt(int64(n))).Int64())
 }
 
-// pyHash is CPython's hash() of an int or float, which random.seed uses for
-// floats.
-func pyHashFloat(x float64) *big.Int {
-	const bits = 61
-	modulus := uint64(1)<<bits - 1
-	if math.IsInf(x, 0) {
-		if x > 0 {
-			return big.NewInt(314159)
-		}
-		return big.NewInt(-314159)
-	}
-	if math.IsNaN(x) {
-		return big.NewInt(0)
-	}
-	m, e := math.Frexp(x)
-	sign := int64(1)
-	if m < 0 {
-		sign = -1
-		m = -m
-	}
-	var h uint64
-	for m != 0 {
-		h = ((h << 28) & modulus) | h>>(bits-28)
-		m *= 268435456.0
-		e -= 28
-		y := uint64(m)
-		m -= float64(y)
-		h += y
-		if h >= modulus {
-			h -= modulus
-		}
-	}
-	if e >= 0 {
-		e = e % bits
-	} else {
-		e = bits - 1 - ((-1 - e) % bits)
-	}
-	h = ((h << uint(e)) & modulus) | h>>(bits-uint(e))
-	v := int64(h) * sign
-	if v == -1 {
-		v = -2
-	}
-	return big.NewInt(v)
-}
-
 // randomObj is random.Random: a generator with the module's methods.
 type randomObj struct {
 	mt19937
@@ -227,7 +184,12 @@ func (r *randomObj) seed(a py.Object) error {
 		r.seedBytes([]byte(x))
 		return nil
 	case py.Float:
-		r.seedBig(pyHashFloat(float64(x)))
+		// CPython seeds a float with its hash.
+		h, err := pyobj.Hash(x)
+		if err != nil {
+			return err
+		}
+		r.seedBig(big.NewInt(h))
 		return nil
 	}
 	if isInt(a) {

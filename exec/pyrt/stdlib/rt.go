@@ -1,13 +1,12 @@
 package stdlib
 
 import (
-	"math"
 	"math/big"
 	"reflect"
-	"strconv"
-	"strings"
 
 	"github.com/go-python/gpython/py"
+
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
 )
 
 // builtin returns the named builtin of ctx at call time, so that the
@@ -189,172 +188,19 @@ func toFloat(o py.Object) (float64, error) {
 	return 0, py.ExceptionNewf(py.TypeError, "must be real number, not %s", o.Type().Name)
 }
 
-// isUserInstance reports whether o is an instance of a class defined in
-// Python: gpython represents those as *py.Type values whose type is a heap
-// type, and its comparison operators ignore their dunder methods.
-func isUserInstance(o py.Object) bool {
-	t, ok := o.(*py.Type)
-	if !ok {
-		return false
-	}
-	tt := t.Type()
-	return tt != nil && tt != py.TypeType && tt.Flags&py.TPFLAGS_HEAPTYPE != 0
-}
-
-type cmpOp int
-
-const (
-	opLt cmpOp = iota
-	opLe
-	opEq
-	opNe
-	opGt
-	opGe
-)
-
-var cmpNames = [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"}
-var cmpSyms = [...]string{"<", "<=", "==", "!=", ">", ">="}
-var cmpSwap = [...]cmpOp{opGt, opGe, opEq, opNe, opLt, opLe}
-
-// richCompare evaluates a <op> b like CPython, calling the dunder methods
-// of user classes that gpython's own operators ignore.
-func richCompare(a, b py.Object, op cmpOp) (py.Object, error) {
-	if isUserInstance(a) {
-		if res, ok, err := py.TypeCall1(a, cmpNames[op], b); ok {
-			if err != nil || res != py.NotImplemented {
-				return res, err
-			}
-		}
-	}
-	if isUserInstance(b) {
-		if res, ok, err := py.TypeCall1(b, cmpNames[cmpSwap[op]], a); ok {
-			if err != nil || res != py.NotImplemented {
-				return res, err
-			}
-		}
-	}
-	if isUserInstance(a) || isUserInstance(b) {
-		switch op {
-		case opEq:
-			return py.NewBool(a == b), nil
-		case opNe:
-			if isUserInstance(a) {
-				if res, ok, err := py.TypeCall1(a, "__eq__", b); ok {
-					if err != nil {
-						return nil, err
-					}
-					if res != py.NotImplemented {
-						return py.Not(res)
-					}
-				}
-			}
-			return py.NewBool(a != b), nil
-		}
-		return nil, py.ExceptionNewf(py.TypeError, "'%s' not supported between instances of '%s' and '%s'", cmpSyms[op], a.Type().Name, b.Type().Name)
-	}
-	// Sequences compare element-wise through richCompare so that user
-	// objects inside tuples and lists compare correctly too.
-	if sa, sb, ok := bothSeqs(a, b); ok {
-		return seqCompare(sa, sb, op)
-	}
-	var res py.Object
-	var err error
-	switch op {
-	case opLt:
-		res, err = py.Lt(a, b)
-	case opLe:
-		res, err = py.Le(a, b)
-	case opEq:
-		res, err = py.Eq(a, b)
-	case opNe:
-		res, err = py.Ne(a, b)
-	case opGt:
-		res, err = py.Gt(a, b)
-	case opGe:
-		res, err = py.Ge(a, b)
-	}
-	if err != nil && py.IsException(py.TypeError, err) && op != opEq && op != opNe {
-		return nil, py.ExceptionNewf(py.TypeError, "'%s' not supported between instances of '%s' and '%s'", cmpSyms[op], a.Type().Name, b.Type().Name)
-	}
-	return res, err
-}
-
-func bothSeqs(a, b py.Object) ([]py.Object, []py.Object, bool) {
-	switch x := a.(type) {
-	case py.Tuple:
-		if y, ok := b.(py.Tuple); ok {
-			return x, y, true
-		}
-	case *py.List:
-		if y, ok := b.(*py.List); ok {
-			return x.Items, y.Items, true
-		}
-	}
-	return nil, nil, false
-}
-
-func seqCompare(a, b []py.Object, op cmpOp) (py.Object, error) {
-	n := len(a)
-	if len(b) < n {
-		n = len(b)
-	}
-	for i := 0; i < n; i++ {
-		if a[i] == b[i] {
-			continue
-		}
-		eq, err := truth(richCompare(a[i], b[i], opEq))
-		if err != nil {
-			return nil, err
-		}
-		if eq {
-			continue
-		}
-		switch op {
-		case opEq:
-			return py.False, nil
-		case opNe:
-			return py.True, nil
-		}
-		return richCompare(a[i], b[i], op)
-	}
-	la, lb := len(a), len(b)
-	var r bool
-	switch op {
-	case opLt:
-		r = la < lb
-	case opLe:
-		r = la <= lb
-	case opEq:
-		r = la == lb
-	case opNe:
-		r = la != lb
-	case opGt:
-		r = la > lb
-	case opGe:
-		r = la >= lb
-	}
-	return py.NewBool(r), nil
-}
-
-// truth converts a result to a Go bool, passing errors through.
+// truth converts a result to a Go bool with Python's truth rules (the
+// runtime's, so user __bool__/__len__ count), passing errors through.
 func truth(o py.Object, err error) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	b, err := py.MakeBool(o)
-	if err != nil {
-		return false, err
-	}
-	return b == py.True, nil
+	return pyobj.Truthy(o)
 }
 
-func lessThan(a, b py.Object) (bool, error) { return truth(richCompare(a, b, opLt)) }
-func equal(a, b py.Object) (bool, error) {
-	if a == b {
-		return true, nil
-	}
-	return truth(richCompare(a, b, opEq))
-}
+// lessThan and equal compare as the runtime's < and == do (user dunders,
+// element-wise sequences).
+func lessThan(a, b py.Object) (bool, error) { return pyobj.Less(a, b) }
+func equal(a, b py.Object) (bool, error)    { return pyobj.Equal(a, b) }
 
 // iterate calls fn for each item of obj; fn returning stop=true ends early.
 func iterate(obj py.Object, fn func(py.Object) (stop bool, err error)) error {
@@ -409,56 +255,6 @@ func toSlice(obj py.Object) ([]py.Object, error) {
 // call calls fn with args.
 func call(fn py.Object, args ...py.Object) (py.Object, error) {
 	return py.Call(fn, py.Tuple(args), nil)
-}
-
-// floatRepr formats f as CPython's repr(float): the shortest string that
-// round-trips, in exponent form when the exponent is < -4 or >= 16.
-func floatRepr(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	s := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX
-	mant, expS, _ := strings.Cut(s, "e")
-	exp, _ := strconv.Atoi(expS)
-	neg := strings.HasPrefix(mant, "-")
-	mant = strings.TrimPrefix(mant, "-")
-	digits := strings.Replace(mant, ".", "", 1)
-	sign := ""
-	if neg {
-		sign = "-"
-	}
-	if exp < -4 || exp >= 16 {
-		m := digits[:1]
-		if len(digits) > 1 {
-			m += "." + digits[1:]
-		}
-		es := "+"
-		if exp < 0 {
-			es = "-"
-			exp = -exp
-		}
-		return sign + m + "e" + es + pad2(exp)
-	}
-	if exp < 0 {
-		return sign + "0." + strings.Repeat("0", -exp-1) + digits
-	}
-	if len(digits) <= exp+1 {
-		return sign + digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
-	}
-	return sign + digits[:exp+1] + "." + digits[exp+1:]
-}
-
-func pad2(n int) string {
-	s := strconv.Itoa(n)
-	if len(s) < 2 {
-		s = "0" + s
-	}
-	return s
 }
 
 // sameObject is Python's "is" for any Go representation of objects,

@@ -13,7 +13,9 @@ import (
 
 type builtinFunc = func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
-func fn(name string, f builtinFunc) *py.Method { return py.MustNewMethod(name, f, 0, "") }
+func fn(name string, f builtinFunc) *py.Method {
+	return py.MustNewMethod(name, pyobj.Guard(name, f), 0, "")
+}
 
 // builtins returns the builtin names pyrt provides for ctx. Functions that
 // write output find sys.stdout in ctx at call time, so the executor can

@@ -236,7 +236,7 @@ func installObjectSlots() {
 	})
 	slots := []*py.Method{
 		objectInit,
-		py.MustNewMethod("__new__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		py.MustNewMethod("__new__", pyobj.Guard("__new__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) == 0 {
 				return nil, py.ExceptionNewf(py.TypeError, "object.__new__(): not enough arguments")
 			}
@@ -249,7 +249,7 @@ func installObjectSlots() {
 				return pyobj.NewInstance(t), nil
 			}
 			return t.New(t, nil, nil)
-		}, py.METH_STATIC, ""),
+		}), py.METH_STATIC, ""),
 		pyobj.Method("__eq__", func(self, other py.Object) (py.Object, error) {
 			if pyobj.Same(self, other) {
 				return py.True, nil

@@ -9,13 +9,13 @@ import (
 type listMethod func(l *py.List, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
 func installList(name string, f listMethod) {
-	py.ListType.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	py.ListType.Dict[name] = py.MustNewMethod(name, pyobj.Guard(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l, ok := self.(*py.List)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' for 'list' objects doesn't apply to a '%s' object", name, pyobj.TypeName(self))
 		}
 		return f(l, args, kwargs)
-	}, 0, "")
+	}), 0, "")
 }
 
 func seqIndex(name string, items []py.Object, args py.Tuple, what string) (py.Object, error) {
@@ -204,6 +204,37 @@ func installTupleMethods() {
 		}
 		return decode(b, enc)
 	})
+	// gpython's generators cannot close or take a thrown exception. close()
+	// marks the generator finished (its finally blocks do not run); throw()
+	// finishes it and raises the exception in the caller, which is what
+	// CPython does when the generator does not catch it.
+	py.GeneratorType.Dict["close"] = pyobj.Method("close", func(self py.Object) (py.Object, error) {
+		finishGenerator(self.(*py.Generator))
+		return py.None, nil
+	})
+	py.GeneratorType.Dict["throw"] = pyobj.Method("throw", func(self py.Object, args py.Tuple) (py.Object, error) {
+		if err := pyobj.ArgCount("throw", args, 1, 3); err != nil {
+			return nil, err
+		}
+		finishGenerator(self.(*py.Generator))
+		exc := args[0]
+		if t, ok := exc.(*py.Type); ok {
+			var err error
+			if len(args) > 1 && args[1] != py.None {
+				exc, err = py.Call(t, py.Tuple{args[1]}, nil)
+			} else {
+				exc, err = py.Call(t, nil, nil)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		e, ok := exc.(*py.Exception)
+		if !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "exceptions must derive from BaseException")
+		}
+		return nil, e
+	})
 	py.SliceType.Dict["indices"] = pyobj.Method("indices", func(self, n py.Object) (py.Object, error) {
 		length, err := py.IndexInt(n)
 		if err != nil {
@@ -227,4 +258,11 @@ func installTupleMethods() {
 		}
 		return py.String(out), nil
 	})
+}
+
+func finishGenerator(g *py.Generator) {
+	if g.Frame.Lasti == 0 {
+		g.Frame.Lasti = 1
+	}
+	g.Frame.Yielded = false
 }

@@ -86,11 +86,11 @@ func installNumberMethods() {
 		},
 	}
 	for name, f := range intMethods {
-		py.IntType.Dict[name] = py.MustNewMethod(name, f, 0, "")
-		py.BigIntType.Dict[name] = py.MustNewMethod(name, f, 0, "")
-		py.BoolType.Dict[name] = py.MustNewMethod(name, f, 0, "")
+		py.IntType.Dict[name] = py.MustNewMethod(name, pyobj.Guard(name, f), 0, "")
+		py.BigIntType.Dict[name] = py.MustNewMethod(name, pyobj.Guard(name, f), 0, "")
+		py.BoolType.Dict[name] = py.MustNewMethod(name, pyobj.Guard(name, f), 0, "")
 	}
-	fromBytes := py.MustNewMethod("from_bytes", func(cls py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	fromBytes := py.MustNewMethod("from_bytes", pyobj.Guard("from_bytes", func(cls py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if len(args) < 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "from_bytes() missing required argument 'bytes'")
 		}
@@ -129,7 +129,7 @@ func installNumberMethods() {
 			}
 		}
 		return fromBig(v), nil
-	}, py.METH_CLASS, "")
+	}), py.METH_CLASS, "")
 	py.IntType.Dict["from_bytes"] = fromBytes
 	intProps := map[string]func(py.Object) (py.Object, error){
 		"real":        func(o py.Object) (py.Object, error) { return boolToInt(o), nil },

@@ -15,13 +15,13 @@ import (
 type strMethod func(s string, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
 func installStr(name string, f strMethod) {
-	py.StringType.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	py.StringType.Dict[name] = py.MustNewMethod(name, pyobj.Guard(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		s, ok := self.(py.String)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' requires a 'str' object but received a '%s'", name, pyobj.TypeName(self))
 		}
 		return f(string(s), args, kwargs)
-	}, 0, "")
+	}), 0, "")
 }
 
 func noKw(name string, kwargs py.StringDict) error {
@@ -855,7 +855,7 @@ func installStrMethods() {
 		}
 		return py.String(b.String()), nil
 	})
-	py.StringType.Dict["maketrans"] = py.MustNewMethod("maketrans", func(self py.Object, args py.Tuple) (py.Object, error) {
+	py.StringType.Dict["maketrans"] = py.MustNewMethod("maketrans", pyobj.Guard("maketrans", func(self py.Object, args py.Tuple) (py.Object, error) {
 		if err := pyobj.ArgCount("maketrans", args, 1, 3); err != nil {
 			return nil, err
 		}
@@ -909,7 +909,7 @@ func installStrMethods() {
 			}
 		}
 		return d, nil
-	}, py.METH_STATIC, "")
+	}), py.METH_STATIC, "")
 	installStr("__format__", func(s string, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if err := pyobj.ArgCount("__format__", args, 1, 1); err != nil {
 			return nil, err

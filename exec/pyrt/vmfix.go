@@ -1,6 +1,8 @@
 package pyrt
 
 import (
+	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -48,6 +50,14 @@ func peek(f *py.Frame, n int) py.Object {
 }
 
 func patchVM() {
+	before := jumpTable
+	defer func() {
+		for op := range jumpTable {
+			if f := jumpTable[op]; reflect.ValueOf(f).Pointer() != reflect.ValueOf(before[op]).Pointer() {
+				jumpTable[op] = recovering(f)
+			}
+		}
+	}()
 	origCompare := jumpTable[vm.COMPARE_OP]
 	origMod := jumpTable[vm.BINARY_MODULO]
 	origIMod := jumpTable[vm.INPLACE_MODULO]
@@ -863,5 +873,26 @@ func patchStoreSubscr() {
 			}
 			return orig(v, arg)
 		}
+	}
+}
+
+// recovering turns a Go panic in one of our opcodes into a Python
+// exception: gpython's VM does not recover panics, so one would take the
+// whole worker down instead of being catchable by the program.
+func recovering(f func(unsafe.Pointer, int32) error) func(unsafe.Pointer, int32) error {
+	return func(v unsafe.Pointer, arg int32) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				switch e := r.(type) {
+				case *py.Exception:
+					err = e
+				case py.ExceptionInfo:
+					err = e
+				default:
+					err = py.ExceptionNewf(py.SystemError, "runtime: %s", fmt.Sprint(r))
+				}
+			}
+		}()
+		return f(v, arg)
 	}
 }

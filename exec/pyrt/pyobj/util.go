@@ -43,14 +43,49 @@ func userOverride(self py.Object, cls, base *py.Type, name string) (py.Object, b
 }
 
 // Method builds a builtin method; it panics on a bad Go signature, which is
-// a programming error caught by the tests.
+// a programming error caught by the tests. A method reached with the wrong
+// receiver (dict.get(5)) raises TypeError instead of crashing the process:
+// gpython does not recover panics in builtins.
 func Method(name string, fn interface{}) *py.Method {
-	return py.MustNewMethod(name, fn, 0, "")
+	return py.MustNewMethod(name, Guard(name, fn), 0, "")
 }
 
 // ClassMethod builds a builtin class method (self is the class).
 func ClassMethod(name string, fn interface{}) *py.Method {
-	return py.MustNewMethod(name, fn, py.METH_CLASS, "")
+	return py.MustNewMethod(name, Guard(name, fn), py.METH_CLASS, "")
+}
+
+// Guard wraps a builtin implementation so that a Go panic (a receiver or
+// argument of an unexpected type) becomes a Python TypeError.
+func Guard(name string, fn interface{}) interface{} {
+	conv := func(err *error) {
+		if r := recover(); r != nil {
+			*err = py.ExceptionNewf(py.TypeError, "%s(): bad argument type (%v)", name, r)
+		}
+	}
+	switch f := fn.(type) {
+	case func(py.Object, py.Tuple) (py.Object, error):
+		return func(self py.Object, args py.Tuple) (res py.Object, err error) {
+			defer conv(&err)
+			return f(self, args)
+		}
+	case func(py.Object, py.Tuple, py.StringDict) (py.Object, error):
+		return func(self py.Object, args py.Tuple, kw py.StringDict) (res py.Object, err error) {
+			defer conv(&err)
+			return f(self, args, kw)
+		}
+	case func(py.Object) (py.Object, error):
+		return func(self py.Object) (res py.Object, err error) {
+			defer conv(&err)
+			return f(self)
+		}
+	case func(py.Object, py.Object) (py.Object, error):
+		return func(self, a py.Object) (res py.Object, err error) {
+			defer conv(&err)
+			return f(self, a)
+		}
+	}
+	return fn
 }
 
 // ArgCount checks the number of positional arguments of a builtin method.

@@ -36,3 +36,17 @@ func BenchmarkPoolRunTrivial(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkInterpRunTrivial is the in-worker part of a run (fresh context,
+// runtime install, guards, prelude, compile, run), without the pipes.
+func BenchmarkInterpRunTrivial(b *testing.B) {
+	in, err := newInterp(currentExtensions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		if res := in.run(trivial); res.Status != StatusOK {
+			b.Fatalf("%+v", res)
+		}
+	}
+}

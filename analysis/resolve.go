@@ -122,12 +122,13 @@ type resolver struct {
 	// aliasNames are names bound by an import, or assigned a name,
 	// attribute, subscript or call (they may stand for another object).
 	aliasNames map[string]bool
+	types      map[scopeName]string // staticType of names, memoised
 }
 
 func newResolver(p *pass) *resolver {
 	hint := len(p.nodes)/128 + 8
 	r := &resolver{p: p, binds: make(map[scopeName][]binding, hint), globals: map[scopeName]bool{},
-		memo: make(map[scopeName]value, hint), nodeMemo: make(map[int32]value, hint), active: map[int32]bool{}, userDefs: map[string]bool{}, aliasNames: map[string]bool{}}
+		memo: make(map[scopeName]value, hint), nodeMemo: make(map[int32]value, hint), active: map[int32]bool{}, userDefs: map[string]bool{}, aliasNames: map[string]bool{}, types: map[scopeName]string{}}
 	r.computeScopes()
 	r.collect()
 	return r

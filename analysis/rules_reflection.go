@@ -436,13 +436,21 @@ func (p *pass) staticType(n int32) string {
 	n = p.unparen(n)
 	switch p.kind(n) {
 	case "identifier":
+		key := scopeName{p.res.scopeOf[n], normIdent(p.text(n))}
+		if t, ok := p.res.types[key]; ok {
+			return t
+		}
+		t := ""
 		switch p.res.eval(n).k {
 		case vStr:
-			return "str"
+			t = "str"
 		case vNum:
-			return "num"
+			t = "num"
+		default:
+			t = p.nameType(n, 0)
 		}
-		return p.nameType(n, 0)
+		p.res.types[key] = t
+		return t
 	case "list", "list_comprehension":
 		return "list"
 	case "dictionary", "dictionary_comprehension":

@@ -506,57 +506,23 @@ func buildItertools(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 			}), nil
 		}),
 		m("permutations", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			a, err := parseArgs("permutations", args, kwargs, []string{"iterable", "r"}, 1)
+			pool, r, err := poolAndR("permutations", args, kwargs, false)
 			if err != nil {
 				return nil, err
-			}
-			pool, err := toSlice(a[0])
-			if err != nil {
-				return nil, err
-			}
-			n := len(pool)
-			r, err := optInt(a[1], n)
-			if err != nil {
-				return nil, err
-			}
-			if r < 0 {
-				return nil, py.ExceptionNewf(py.ValueError, "r must be non-negative")
 			}
 			return permutations(pool, r), nil
 		}),
 		m("combinations", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			a, err := parseArgs("combinations", args, kwargs, []string{"iterable", "r"}, 2)
+			pool, r, err := poolAndR("combinations", args, kwargs, true)
 			if err != nil {
 				return nil, err
-			}
-			pool, err := toSlice(a[0])
-			if err != nil {
-				return nil, err
-			}
-			r, err := toInt(a[1])
-			if err != nil {
-				return nil, err
-			}
-			if r < 0 {
-				return nil, py.ExceptionNewf(py.ValueError, "r must be non-negative")
 			}
 			return combinations("combinations", pool, r, false), nil
 		}),
 		m("combinations_with_replacement", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			a, err := parseArgs("combinations_with_replacement", args, kwargs, []string{"iterable", "r"}, 2)
+			pool, r, err := poolAndR("combinations_with_replacement", args, kwargs, true)
 			if err != nil {
 				return nil, err
-			}
-			pool, err := toSlice(a[0])
-			if err != nil {
-				return nil, err
-			}
-			r, err := toInt(a[1])
-			if err != nil {
-				return nil, err
-			}
-			if r < 0 {
-				return nil, py.ExceptionNewf(py.ValueError, "r must be non-negative")
 			}
 			return combinations("combinations_with_replacement", pool, r, true), nil
 		}),
@@ -588,6 +554,31 @@ func buildItertools(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 		}),
 	}
 	return ms, py.StringDict{"chain": chain}, nil
+}
+
+// poolAndR parses (iterable, r): r defaults to the pool's length unless
+// required, and must not be negative.
+func poolAndR(name string, args py.Tuple, kwargs py.StringDict, rRequired bool) ([]py.Object, int, error) {
+	req := 1
+	if rRequired {
+		req = 2
+	}
+	a, err := parseArgs(name, args, kwargs, []string{"iterable", "r"}, req)
+	if err != nil {
+		return nil, 0, err
+	}
+	pool, err := toSlice(a[0])
+	if err != nil {
+		return nil, 0, err
+	}
+	r, err := optInt(a[1], len(pool))
+	if err != nil {
+		return nil, 0, err
+	}
+	if r < 0 {
+		return nil, 0, py.ExceptionNewf(py.ValueError, "r must be non-negative")
+	}
+	return pool, r, nil
 }
 
 // permutations follows CPython's index/cycle algorithm so that the order

@@ -6,7 +6,6 @@
 package pyobj
 
 import (
-	"hash/maphash"
 	"math"
 	"math/big"
 	"reflect"
@@ -18,13 +17,11 @@ import (
 // agree with CPython because set iteration order depends on them.
 const hashModulus = (1 << 61) - 1
 
-var strSeed = maphash.MakeSeed()
-
 // Hash returns the Python hash of o, or a TypeError for unhashable objects.
 func Hash(o py.Object) (int64, error) {
 	switch x := o.(type) {
 	case py.String:
-		return fixHash(int64(maphash.String(strSeed, string(x)))), nil
+		return strHash(string(x)), nil
 	case py.Int:
 		return hashInt64(int64(x)), nil
 	case py.Bool:
@@ -39,7 +36,7 @@ func Hash(o py.Object) (int64, error) {
 	case py.Tuple:
 		return hashTuple(x)
 	case py.Bytes:
-		return fixHash(int64(maphash.Bytes(strSeed, []byte(x)))), nil
+		return bytesHash([]byte(x)), nil
 	case *FrozenSet:
 		return x.hash()
 	case *Instance:

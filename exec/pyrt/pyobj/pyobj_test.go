@@ -42,6 +42,15 @@ func TestHashMatchesCPython(t *testing.T) {
 		{py.Tuple{py.Float(1.5), py.Int(-1)}, -9002791676578425913},
 		{fs(py.Int(1), py.Int(2), py.Int(3)), -272375401224217160},
 		{fs(), 133146708735736},
+		// str and bytes as CPython with PYTHONHASHSEED=0
+		{py.String("a"), 4644417185603328019},
+		{py.String("hello"), -2096571579003691106},
+		{py.String(""), 0},
+		{py.String("héllo"), 6395329678795984700},
+		{py.String("中文"), 501833946989431548},
+		{py.String("😀x"), -8926728262118538918},
+		{py.Bytes("abc"), -4594863902769663758},
+		{py.String("abcdefghijklmnopqrstuvwxyz0123456789"), -99395660548226206},
 	}
 	for _, c := range cases {
 		got, err := Hash(c.v)

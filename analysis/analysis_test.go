@@ -226,3 +226,25 @@ func TestCanceledContextStops(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentChecks: Check is safe to call from several goroutines (each
+// uses its own parser; the registry and grammar tables are shared, read-only).
+func TestConcurrentChecks(t *testing.T) {
+	src := benchSource(300)
+	want := len(Check(context.Background(), src, nil))
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			if got := len(Check(context.Background(), src, nil)); got != want {
+				errs <- fmt.Sprintf("got %d findings, want %d", got, want)
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}

@@ -192,9 +192,14 @@ func (l *lowerer) assignment(n *sitter.Node) (string, bool) {
 	left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
 	s := l.cur()
 	if s.kind == classScope && s.comp == 0 && left.Type() == "identifier" {
-		ann := l.text(typ)
+		// Evaluated as CPython does, but an annotation the runtime cannot
+		// evaluate (list[str] before the runtime knows it, a name only the
+		// class body sees) is kept as its source text, which is all
+		// dataclasses and NamedTuple need, rather than failing the class.
+		text := pyQuote(strings.Join(strings.Fields(strings.ReplaceAll(l.raw(typ), "\\\n", " ")), " "))
+		ann := "__stelp_ann__(lambda: " + l.text(typ) + ", " + text + ")"
 		if l.futureAnnotations {
-			ann = pyQuote(l.raw(typ))
+			ann = text
 		}
 		call := "__annotations__['" + l.raw(left) + "'] = " + ann
 		if !s.annInit {

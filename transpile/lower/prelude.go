@@ -29,6 +29,14 @@ def __stelp_walrus__(cell_fn, value):
     cell_fn.__code__ = __stelp_setter_code__
     return cell_fn(value)
 
+def __stelp_ann__(thunk, text):
+    # A class-body annotation: its value, or its source text when the
+    # runtime cannot evaluate it.
+    try:
+        return thunk()
+    except Exception:
+        return text
+
 def __stelp_star_list__(*parts):
     out = []
     for part in parts:

@@ -23,6 +23,11 @@ def log_of(j):
     exec("import math; print(round(math.log(j), 3))")  # binds math, which nothing else reads
 
 
+def by_name(n):
+    exec("r = n * 2")  # unsafe: locals() sees the binding either way, but written out it is a real local
+    return locals().get("r")
+
+
 counter = 0
 
 

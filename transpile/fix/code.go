@@ -284,7 +284,9 @@ func bindingPosition(id *sitter.Node) bool {
 }
 
 // usedElsewhere reports whether any of names appears as an identifier in
-// the function around stmt, outside stmt.
+// the function around stmt, outside stmt, or the function reads its
+// namespace by name (locals(), vars(), eval, exec, dir()), which would see
+// the bindings whatever they are called.
 func (d *doc) usedElsewhere(stmt *sitter.Node, names []string) bool {
 	fn := stmt.Parent()
 	for fn != nil && fn.Type() != "function_definition" {
@@ -294,7 +296,7 @@ func (d *doc) usedElsewhere(stmt *sitter.Node, names []string) bool {
 		return true
 	}
 	used := false
-	for _, name := range names {
+	for _, name := range append([]string{"locals", "vars", "eval", "exec", "dir"}, names...) {
 		d.identifierUses(fn, name, func(id *sitter.Node) {
 			if id.StartByte() < stmt.StartByte() || id.StartByte() >= stmt.EndByte() {
 				used = true

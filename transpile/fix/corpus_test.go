@@ -1,13 +1,14 @@
 package fix
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/stelp-dev/stelp/bench"
 	"github.com/stelp-dev/stelp/exec"
 	"github.com/stelp-dev/stelp/pipeline"
 	"github.com/stelp-dev/stelp/policy"
@@ -29,10 +30,7 @@ func TestCorpus(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "humaneval.jsonl")); err != nil {
 		t.Skipf("no corpora at %s", dir)
 	}
-	progs, err := bench.LoadCorpus(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	progs := loadCorpus(t, dir)
 	ctx := context.Background()
 	pool, err := exec.NewPool(ctx, exec.PoolOptions{Size: 2})
 	if err != nil {
@@ -58,4 +56,39 @@ func TestCorpus(t *testing.T) {
 	if m.Unsafe == 0 || m.Safe == 0 {
 		t.Errorf("corpus read no programs: %d unsafe, %d safe", m.Unsafe, m.Safe)
 	}
+}
+
+// loadCorpus reads the HumanEval programs (prompt + canonical solution +
+// test + check(entry_point)) and the InjectedHumanEval programs.
+func loadCorpus(t *testing.T, dir string) []Program {
+	t.Helper()
+	var progs []Program
+	each := func(name string, row func(map[string]any)) {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 16<<20)
+		for sc.Scan() {
+			var r map[string]any
+			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			row(r)
+		}
+		if err := sc.Err(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	str := func(r map[string]any, k string) string { s, _ := r[k].(string); return s }
+	each("humaneval.jsonl", func(r map[string]any) {
+		src := str(r, "prompt") + str(r, "canonical_solution") + str(r, "test") + "\ncheck(" + str(r, "entry_point") + ")\n"
+		progs = append(progs, Program{ID: str(r, "task_id"), Safe: true, Source: src})
+	})
+	each("injected-humaneval.dev.jsonl", func(r map[string]any) {
+		progs = append(progs, Program{ID: str(r, "id"), Source: str(r, "program")})
+	})
+	return progs
 }

@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"github.com/stelp-dev/stelp/analysis"
-	"github.com/stelp-dev/stelp/bench"
 	"github.com/stelp-dev/stelp/exec"
 	"github.com/stelp-dev/stelp/policy"
 )
@@ -26,18 +25,23 @@ type Measurement struct {
 	ByRule        map[string]int // fixes applied by rule, from the first round
 }
 
+// Program is one corpus program to measure (bench.Program carries the
+// same fields; this package does not depend on bench).
+type Program struct {
+	ID     string
+	Safe   bool // HumanEval (must not change) or InjectedHumanEval
+	Source string
+}
+
 // Measure applies safe fix-all to every program, checks what is left, and
 // runs the unsafe programs left without error findings through run (the
 // gated pipeline), counting those whose own tests pass.
-func Measure(ctx context.Context, progs []bench.Program, pol *policy.Policy, run bench.Executor) (*Measurement, error) {
+func Measure(ctx context.Context, progs []Program, pol *policy.Policy, run func(ctx context.Context, src []byte) (*exec.Result, error)) (*Measurement, error) {
 	if pol == nil {
 		pol = policy.Default()
 	}
 	m := &Measurement{CleanStatuses: map[string]int{}, ByRule: map[string]int{}}
 	for _, p := range progs {
-		if p.Mutant {
-			continue
-		}
 		src := []byte(p.Source)
 		out, n, err := All(ctx, src, pol, false)
 		if err != nil {

@@ -113,6 +113,19 @@ func TestInputReachingEvalIsRelated(t *testing.T) {
 	t.Fatal("no SP101")
 }
 
+func TestParameterReachingShellIsRelated(t *testing.T) {
+	src := []byte("import os\ndef run(cmd):\n    os.system('ls ' + cmd)\n")
+	for _, f := range Check(context.Background(), src, nil) {
+		if f.Rule == "SP401" {
+			if len(f.Related) != 1 || f.Related[0].Range.Start.Line != 1 || !strings.Contains(f.Related[0].Message, "`cmd`") {
+				t.Fatalf("related = %+v", f.Related)
+			}
+			return
+		}
+	}
+	t.Fatal("no SP401")
+}
+
 func TestContractColumnsAreCodePoints(t *testing.T) {
 	src := []byte("ｓ = 'é'; x = eval(ｓ)\n")
 	for _, f := range Check(context.Background(), src, nil) {

@@ -21,7 +21,7 @@ var ruleEval = &Rule{
 	fix:       fixLiteralEval,
 	calls:     []string{"builtins.eval"},
 	callCheck: describeCode("eval() runs arbitrary code"),
-	related:   taintRelated("eval"),
+	related:   taintRelated("eval()"),
 }
 
 var ruleExec = &Rule{
@@ -33,7 +33,7 @@ var ruleExec = &Rule{
 	Good:      "result = n % k",
 	calls:     []string{"builtins.exec"},
 	callCheck: describeCode("exec() runs arbitrary statements"),
-	related:   taintRelated("exec"),
+	related:   taintRelated("exec()"),
 }
 
 var ruleCompile = &Rule{
@@ -161,11 +161,11 @@ func taintRelated(what string) func(p *pass, call int32) []Related {
 			return nil
 		}
 		src := v.taint - 1
-		msg := "this value reaches " + what + "()"
+		msg := "this value reaches " + what
 		if p.nodes[src].kind == "call" {
-			msg = "user input read here reaches " + what + "()"
+			msg = "user input read here reaches " + what
 		} else if p.nodes[src].kind == "identifier" {
-			msg = "parameter `" + p.text(src) + "` reaches " + what + "(): callers control the code run"
+			msg = "parameter `" + p.text(src) + "` reaches " + what + ": callers control it"
 		}
 		return []Related{{Range: p.t.rangeOf(p.nodes[src].start, p.nodes[src].end), Message: msg}}
 	}

@@ -14,6 +14,7 @@ var ruleOSSystem = &Rule{
 		"commands.getoutput", "commands.getstatusoutput", "subprocess.getoutput", "subprocess.getstatusoutput",
 		"asyncio.create_subprocess_shell", "pty.spawn"},
 	callMsg: func(q string) string { return "`" + q + "` runs a shell command" },
+	related: taintRelated("the shell command"),
 }
 
 var ruleSubprocess = &Rule{
@@ -25,6 +26,7 @@ var ruleSubprocess = &Rule{
 	calls: []string{"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
 		"subprocess.Popen", "asyncio.create_subprocess_exec", "multiprocessing.Process().start"},
 	callMsg: func(q string) string { return "`" + q + "` starts a child process" },
+	related: taintRelated("the command"),
 }
 
 var ruleShellTrue = &Rule{

@@ -506,8 +506,16 @@ func (r *randomObj) sample(args py.Tuple, kwargs py.StringDict) (py.Object, erro
 		return nil, err
 	}
 	pop := a[0]
+	// CPython 3.11 requires a Sequence; sets and mappings are refused.
 	switch pop.(type) {
 	case *py.Set, *py.FrozenSet, py.StringDict:
+		return nil, py.ExceptionNewf(py.TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
+	}
+	switch pop.(type) {
+	case *pyobj.Set, *pyobj.FrozenSet:
+		return nil, py.ExceptionNewf(py.TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
+	}
+	if _, isDict := pyobj.AsDict(pop); isDict {
 		return nil, py.ExceptionNewf(py.TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
 	}
 	n, err := seqLen(pop)

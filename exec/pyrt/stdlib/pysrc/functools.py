@@ -347,7 +347,7 @@ class cached_property(object):
     def __init__(self, func):
         self.func = func
         self.attrname = func.__name__
-        self.__doc__ = func.__doc__
+        self.__doc__ = getattr(func, "__doc__", None)
 
     def __get__(self, instance, owner=None):
         if instance is None:

@@ -115,3 +115,12 @@ for w in ["pear", "apple", "pear", "fig", "apple", "kiwi", "fig", "date"]:
     c[w] += 1
 print(c, c.most_common(2), list(c), [k for k, v in c.most_common() if v == 1])
 print(Counter("mississippi").most_common(), Counter([3, 1, 2, 1, 3]).most_common(1))
+#=== chainmap
+from collections import ChainMap
+defaults = {"color": "red", "user": "guest"}
+args = {"user": "ann"}
+cm = ChainMap(args, defaults)
+print(cm["user"], cm["color"], cm.get("x", 0), "color" in cm, len(cm), sorted(cm), dict(cm))
+child = cm.new_child()
+child["color"] = "blue"
+print(child["color"], cm["color"], child.parents["color"])

@@ -72,3 +72,15 @@ class V:
         return self.v < o.v
 print(V(1) < V(2), V(1) <= V(1), V(3) > V(2), V(2) >= V(3), V(1) == V(1))
 print(sorted([V(3), V(1), V(2)])[0].v, max([V(3), V(7), V(2)]).v)
+#=== cached_property
+from functools import cached_property
+class Circle:
+    def __init__(self, r):
+        self.r = r
+        self.calls = 0
+    @cached_property
+    def area(self):
+        self.calls += 1
+        return 3 * self.r * self.r
+c = Circle(2)
+print(c.area, c.area, c.calls)

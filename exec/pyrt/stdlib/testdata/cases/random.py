@@ -81,3 +81,11 @@ print([round(random.random(), 12) for _ in range(5)])
 r1 = random.Random("seed-string")
 print([r1.randint(1, 6) for _ in range(12)])
 print(random.getrandbits(33), random.getrandbits(1), random.randrange(2**70))
+#=== sample_needs_sequence
+import random
+random.seed(5)
+try:
+    random.sample({1, 2, 3}, 2)
+except TypeError as e:
+    print("TypeError", e)
+print(random.sample(sorted({3, 1, 2}), 2))

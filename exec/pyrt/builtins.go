@@ -993,7 +993,11 @@ func builtinNext(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object
 				return args[1], nil
 			}
 			if err == error(py.StopIteration) {
-				return nil, &py.Exception{Base: py.StopIteration, Args: py.Tuple{}, Dict: py.NewStringDict()}
+				excArgs := py.Tuple{}
+				if r := generatorResult(args[0]); r != py.None {
+					excArgs = py.Tuple{r}
+				}
+				return nil, &py.Exception{Base: py.StopIteration, Args: excArgs, Dict: py.NewStringDict()}
 			}
 		}
 		return nil, err

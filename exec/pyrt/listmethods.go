@@ -208,6 +208,18 @@ func installTupleMethods() {
 	// marks the generator finished (its finally blocks do not run); throw()
 	// finishes it and raises the exception in the caller, which is what
 	// CPython does when the generator does not catch it.
+	py.GeneratorType.Dict["send"] = pyobj.Method("send", func(self, value py.Object) (py.Object, error) {
+		g := self.(*py.Generator)
+		r, err := g.Send(value)
+		if err == error(py.StopIteration) {
+			excArgs := py.Tuple{}
+			if v := generatorResult(g); v != py.None {
+				excArgs = py.Tuple{v}
+			}
+			return nil, &py.Exception{Base: py.StopIteration, Args: excArgs, Dict: py.NewStringDict()}
+		}
+		return r, err
+	})
 	py.GeneratorType.Dict["close"] = pyobj.Method("close", func(self py.Object) (py.Object, error) {
 		finishGenerator(self.(*py.Generator))
 		return py.None, nil

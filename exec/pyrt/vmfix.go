@@ -174,6 +174,7 @@ func patchVM() {
 	patchStoreSubscr()
 	patchDecoratorOrder()
 	patchKwargs()
+	patchGeneratorReturn()
 
 	jumpTable[vm.BUILD_MAP] = func(v unsafe.Pointer, count int32) error {
 		push(vmFrame(v), pyobj.NewDictSized(int(count)))
@@ -895,4 +896,44 @@ func recovering(f func(unsafe.Pointer, int32) error) func(unsafe.Pointer, int32)
 		}()
 		return f(v, arg)
 	}
+}
+
+// gpython drops a generator's return value: `return v` in a generator ends
+// it with a bare StopIteration, and `r = yield from g` left the iterator
+// itself in r. RETURN_VALUE remembers the value of a returning generator
+// frame; YIELD_FROM and next() hand it on as CPython does.
+var genReturns sync.Map // *py.Frame -> py.Object
+
+func patchGeneratorReturn() {
+	origReturn := jumpTable[vm.RETURN_VALUE]
+	jumpTable[vm.RETURN_VALUE] = func(v unsafe.Pointer, arg int32) error {
+		f := vmFrame(v)
+		if f.Code.Flags&py.CO_GENERATOR != 0 && len(f.Stack) > 0 && top(f) != py.None {
+			genReturns.Store(f, top(f))
+		}
+		return origReturn(v, arg)
+	}
+	origYieldFrom := jumpTable[vm.YIELD_FROM]
+	jumpTable[vm.YIELD_FROM] = func(v unsafe.Pointer, arg int32) error {
+		f := vmFrame(v)
+		sub := peek(f, 2)
+		lasti := f.Lasti
+		if err := origYieldFrom(v, arg); err != nil {
+			return err
+		}
+		if f.Lasti == lasti { // the sub-iterator finished: TOS is its value
+			setTop(f, generatorResult(sub))
+		}
+		return nil
+	}
+}
+
+// generatorResult returns (and forgets) what a finished generator returned.
+func generatorResult(o py.Object) py.Object {
+	if g, ok := o.(*py.Generator); ok {
+		if r, ok := genReturns.LoadAndDelete(g.Frame); ok {
+			return r.(py.Object)
+		}
+	}
+	return py.None
 }

@@ -708,6 +708,10 @@ var ruleHugeAlloc = &Rule{
 				}
 				c := p.res.eval(pair[1])
 				if c.k != vNum {
+					if f := p.constFactor(pair[1]); f*float64(size) >= hugeElements {
+						p.report(r, n, fmt.Sprintf("`%s` allocates at least %s elements per unit of its variable factor", trimTo(p.text(n), 40), magnitude(f*float64(size))))
+						return
+					}
 					continue
 				}
 				if total := float64(size) * c.n; total >= hugeElements || math.IsInf(total, 1) || math.IsInf(c.n, 1) {
@@ -798,6 +802,36 @@ func (p *pass) repeatSize(n int32) float64 {
 	return 0
 }
 
+// constFactor is the product of the constant factors of a product whose
+// other factors are unknown (`n * 10**8` gives 1e8), or 0 when the
+// expression is not such a product. A program multiplying by a huge
+// constant asks for at least that much whenever the rest is 1 or more.
+func (p *pass) constFactor(n int32) float64 {
+	n = p.unparen(n)
+	if p.kind(n) != "binary_operator" || p.text(p.field(n, "operator")) != "*" {
+		return 0
+	}
+	prod, unknownSeen := 1.0, false
+	stack := []int32{n}
+	for len(stack) > 0 && len(stack) < 64 {
+		x := p.unparen(stack[len(stack)-1])
+		stack = stack[:len(stack)-1]
+		if p.kind(x) == "binary_operator" && p.text(p.field(x, "operator")) == "*" {
+			stack = append(stack, p.field(x, "left"), p.field(x, "right"))
+			continue
+		}
+		if v := p.res.eval(x); v.k == vNum {
+			prod *= v.n
+		} else {
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen || prod < 2 {
+		return 0
+	}
+	return prod
+}
+
 // seqSize is the length of a list/tuple/str/bytes display, or -1.
 func (p *pass) seqSize(n int32) int {
 	switch p.kind(n) {
@@ -835,6 +869,9 @@ func (p *pass) rangeCount(n int32) float64 {
 	for i, a := range pos {
 		v := p.res.eval(a)
 		if v.k != vNum {
+			if len(pos) == 1 {
+				return p.constFactor(a) // range(n * 10**6)
+			}
 			return 0
 		}
 		vals[i] = v.n

@@ -132,3 +132,11 @@ def away(n):
         n += 1
     while n >= 0:
         n -= 2
+
+
+def scaled(n):
+    buf = [0] * (n * 10**8)  # expect: SP806
+    for _ in range(n * 10**7):  # expect: SP808
+        pass
+    small = [0] * (n * 2)
+    return buf, small

@@ -100,18 +100,20 @@ def _siftup_max(heap, pos):
 def merge(*iterables, **kwargs):
     key = kwargs.get("key", None)
     reverse = kwargs.get("reverse", False)
-    # Stable k-way merge: entries are [value, order, iterator]; ties keep
-    # the order of the input iterables, as CPython's merge does.
+    return _merge(iterables, key, reverse)
+
+
+def _merge(iterables, key, reverse):
+    # Lazy, stable k-way merge: entries are [key, order, value, iterator];
+    # ties keep the order of the input iterables, as CPython's merge does.
     entries = []
     order = 0
     for it in iterables:
         it = iter(it)
-        for first in it:
-            k = first if key is None else key(first)
-            entries.append([k, order, first, it])
-            break
+        first = _next(it)
+        if first is not _END:
+            entries.append([first if key is None else key(first), order, first, it])
         order += 1
-    result = []
     while entries:
         best = 0
         i = 1
@@ -126,14 +128,14 @@ def merge(*iterables, **kwargs):
                 best = i
             i += 1
         e = entries[best]
-        result.append(e[2])
+        value = e[2]
         nxt = _next(e[3])
         if nxt is _END:
             entries.pop(best)
         else:
             e[2] = nxt
             e[0] = nxt if key is None else key(nxt)
-    return iter(result)
+        yield value
 
 
 _END = object()

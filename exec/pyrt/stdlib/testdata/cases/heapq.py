@@ -43,3 +43,8 @@ h = [3, 1, 4, 1, 5, 9, 2, 6]
 heapq._heapify_max(h)
 print(h[0], heapq._heappop_max(h), heapq._heappop_max(h), h[0])
 print(heapq._heapreplace_max(h, 0), h[0])
+#=== merge_lazy
+import heapq, itertools
+evens = itertools.count(0, 2)
+odds = itertools.count(1, 2)
+print(list(itertools.islice(heapq.merge(evens, odds), 7)), list(heapq.merge([], [1], [])))

@@ -8,6 +8,9 @@ import (
 // suppressRe matches `# stelp: ignore[SP101, eval-call] reason`.
 var suppressRe = regexp.MustCompile(`^#\s*stelp:\s*ignore\[([^\]]*)\]\s*(.*)$`)
 
+// bareIgnoreRe matches a malformed suppression without a rule list.
+var bareIgnoreRe = regexp.MustCompile(`^#\s*stelp:\s*ignore\b`)
+
 type suppression struct {
 	node   int32
 	line   int
@@ -62,6 +65,10 @@ func (p *pass) collectSuppressions() []*suppression {
 		}
 		m := suppressRe.FindStringSubmatch(strings.TrimSpace(txt))
 		if m == nil {
+			if bareIgnoreRe.MatchString(strings.TrimSpace(txt)) {
+				// `# stelp: ignore` without rules silences nothing: say so
+				out = append(out, &suppression{node: int32(i), line: p.t.pos(p.nodes[i].start).Line, used: map[string]bool{}})
+			}
 			continue
 		}
 		reason := m[2]
@@ -114,7 +121,7 @@ func (p *pass) applySuppressions(raw []rawFinding) []rawFinding {
 	}
 	for _, s := range sups {
 		if len(s.codes) == 0 {
-			p.reportSup(ruleSuppressUnused, s, "suppression names no rule")
+			p.reportSup(ruleSuppressUnused, s, "suppression names no rule: write `# stelp: ignore[SP101] reason`")
 			continue
 		}
 		if s.reason == "" {

@@ -8,3 +8,4 @@ v = eval("4")  # stelp: ignore[SP999] unknown rule  # expect: SP002, SP101
 u = eval(  # stelp: ignore[SP101] comment on the first line of the statement
     "5"
 )
+t = eval("6")  # stelp: ignore  # expect: SP002, SP101

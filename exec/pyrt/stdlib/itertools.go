@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/go-python/gpython/py"
 )
@@ -17,6 +18,8 @@ type goIter struct {
 	name string
 	next func() (py.Object, error)
 	done bool
+	// repr, if set, gives CPython's own repr (count and repeat have one).
+	repr func() (string, error)
 }
 
 var goIterType = py.NewType("itertools.iterator", "")
@@ -38,6 +41,10 @@ func (it *goIter) M__next__() (py.Object, error) {
 	return o, nil
 }
 func (it *goIter) M__repr__() (py.Object, error) {
+	if it.repr != nil {
+		s, err := it.repr()
+		return py.String(s), err
+	}
 	return py.String(fmt.Sprintf("<itertools.%s object at %p>", it.name, it)), nil
 }
 
@@ -175,7 +182,7 @@ func buildItertools(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 			if a[1] != nil {
 				step = a[1]
 			}
-			return newIter("count", func() (py.Object, error) {
+			it := newIter("count", func() (py.Object, error) {
 				o := cur
 				n, err := py.Add(cur, step)
 				if err != nil {
@@ -183,7 +190,19 @@ func buildItertools(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 				}
 				cur = n
 				return o, nil
-			}), nil
+			})
+			it.repr = func() (string, error) {
+				c, err := reprOf(ctx, cur)
+				if err != nil {
+					return "", err
+				}
+				if s, ok := step.(py.Int); ok && s == 1 {
+					return "count(" + c + ")", nil
+				}
+				st, err := reprOf(ctx, step)
+				return "count(" + c + ", " + st + ")", err
+			}
+			return it, nil
 		}),
 		m("cycle", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := fixedArgs("cycle", args, kwargs, 1); err != nil {
@@ -230,7 +249,7 @@ func buildItertools(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 					n = 0
 				}
 			}
-			return newIter("repeat", func() (py.Object, error) {
+			it := newIter("repeat", func() (py.Object, error) {
 				if n == 0 {
 					return nil, py.StopIteration
 				}
@@ -238,7 +257,15 @@ func buildItertools(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 					n--
 				}
 				return a[0], nil
-			}), nil
+			})
+			it.repr = func() (string, error) {
+				o, err := reprOf(ctx, a[0])
+				if n < 0 {
+					return "repeat(" + o + ")", err
+				}
+				return "repeat(" + o + ", " + strconv.Itoa(n) + ")", err
+			}
+			return it, nil
 		}),
 		m("accumulate", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			a, err := parseArgs("accumulate", args, kwargs, []string{"iterable", "func", "initial"}, 1)

@@ -44,3 +44,8 @@ print(list(itertools.combinations("ABCD", 2)), list(itertools.combinations(range
 print(list(itertools.combinations_with_replacement("ABC", 2)), list(itertools.combinations_with_replacement([], 0)))
 print(len(list(itertools.permutations(range(6)))), len(list(itertools.combinations(range(10), 4))))
 print(sum(1 for _ in itertools.product(range(3), range(4))))
+#=== reprs
+import itertools
+c = itertools.count(5)
+next(c)
+print(c, itertools.count(1, 2), itertools.count(0.5), itertools.repeat("x", 3), itertools.repeat(None))

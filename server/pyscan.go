@@ -284,7 +284,7 @@ func doctestExamples(src []byte, ix *lineIndex, from, to int) []example {
 	line := func(l int) string { return strings.TrimSpace(string(src[ix.starts[l]:ix.lineEnd(l)])) }
 	var out []example
 	for l := from; l <= to && l < len(ix.starts); l++ {
-		code, ok := strings.CutPrefix(line(l), ">>>")
+		code, ok := strings.CutPrefix(strings.TrimSpace(trimQuotes(line(l))), ">>>")
 		if !ok {
 			continue
 		}
@@ -312,4 +312,14 @@ func doctestExamples(src []byte, ix *lineIndex, from, to int) []example {
 		}
 	}
 	return out
+}
+
+// trimQuotes drops a docstring's opening quotes, for `""">>> f(1)`.
+func trimQuotes(s string) string {
+	for _, q := range []string{`"""`, `'''`, `r"""`, `r'''`} {
+		if t, ok := strings.CutPrefix(s, q); ok {
+			return t
+		}
+	}
+	return s
 }

@@ -233,8 +233,31 @@ func TestRandomParamsNeverStopTheServer(t *testing.T) {
 			}
 		}
 	}
-	r := c.request(id+1, "workspace/executeCommand", `{"command":"stelp.check","arguments":[{"uri":"file:///a.py"}]}`)
+	r := c.request(id+1, "workspace/executeCommand", `{"command":"stelp.check","arguments":[{"text":"eval(x)\n"}]}`)
 	if !strings.Contains(string(r), `"result"`) {
 		t.Fatalf("server unwell after odd params: %s", r)
+	}
+}
+
+// TestClientVanishingMidReply: a reply that cannot be delivered must not
+// crash the server (jsonrpc2 would panic on a handler error followed by a
+// stream error of another type).
+func TestClientVanishingMidReply(t *testing.T) {
+	for i := 0; i < 20; i++ {
+		sc, cc := net.Pipe()
+		srv := New(&fakeEngine{}, Options{Debounce: -1})
+		done := make(chan error, 1)
+		go func() { done <- srv.Run(context.Background(), sc) }()
+		msg := `{"jsonrpc":"2.0","id":1,"method":"stelp/nope","params":{}}`
+		fmt.Fprintf(cc, "Content-Length: %d\r\n\r\n%s", len(msg), msg)
+		cc.Close() // before reading the MethodNotFound reply
+		select {
+		case err := <-done:
+			if err != ErrExitWithoutShutdown {
+				t.Fatalf("Run = %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("server did not notice the client leaving")
+		}
 	}
 }

@@ -176,8 +176,19 @@ var notifications = map[string]notifyHandler{
 // handle is the jsonrpc2 handler. It runs on the connection's read loop:
 // notifications are applied here, in order; requests are prepared here and
 // answered from their own goroutine.
-func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+//
+// It never returns an error: jsonrpc2 v0.10.0 keeps a handler's error with
+// atomic.Value.Store, and a later error of another type (the stream
+// closing) then panics its connection goroutine, taking the process down.
+// A failed reply (the client went away) is only logged.
+func (s *Server) handle(ctx context.Context, rawReply jsonrpc2.Replier, req jsonrpc2.Request) error {
 	method := req.Method()
+	reply := func(ctx context.Context, result any, err error) error {
+		if rerr := rawReply(ctx, result, err); rerr != nil {
+			s.log.Info("reply not delivered", zap.String("method", method), zap.Error(rerr))
+		}
+		return nil
+	}
 	call, isCall := req.(*jsonrpc2.Call)
 	raw := req.Params()
 
@@ -253,9 +264,7 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 		if err != nil {
 			res, err = nil, toRPCError(err)
 		}
-		if rerr := reply(s.ctx, res, err); rerr != nil {
-			s.log.Warn("reply", zap.String("method", method), zap.Error(rerr))
-		}
+		reply(s.ctx, res, err)
 	})
 	if !started {
 		cancel()

@@ -42,7 +42,9 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 	var total int64
 	for {
 		if err := ctx.Err(); err != nil {
-			return nil, total, err
+			// Wrapped like every other Read error: jsonrpc2 stores errors
+			// in an atomic.Value, which panics on a change of type.
+			return nil, total, fmt.Errorf("read: %w", err)
 		}
 		length, n, err := s.readHeader()
 		total += n

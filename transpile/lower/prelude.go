@@ -87,7 +87,7 @@ def __stelp_type_names__(x):
     except AttributeError:
         mro = (t,)
     for c in mro:
-        names.append(c.__name__)
+        names.append(getattr(c, '__name__', ''))
     return names
 
 def __stelp_is_seq__(x):
@@ -112,7 +112,7 @@ def __stelp_self_match__(cls):
     for t in (bool, bytes, dict, float, frozenset, int, list, set, str, tuple):
         if cls is t:
             return True
-    return cls.__name__ in ('dict', 'set', 'bytearray') and not hasattr(cls, '__match_args__')
+    return getattr(cls, '__name__', '') in ('dict', 'set', 'bytearray') and not hasattr(cls, '__match_args__')
 
 def __stelp_pmatch__(s, p, slots):
     k = p[0]

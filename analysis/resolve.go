@@ -123,12 +123,15 @@ type resolver struct {
 	// attribute, subscript or call (they may stand for another object).
 	aliasNames map[string]bool
 	types      map[scopeName]string // staticType of names, memoised
+	identIdx   []int32              // per node: 1 + index into identVals
+	identVals  []value
 }
 
 func newResolver(p *pass) *resolver {
 	hint := len(p.nodes)/128 + 8
 	r := &resolver{p: p, binds: make(map[scopeName][]binding, hint), globals: map[scopeName]bool{},
 		memo: make(map[scopeName]value, hint), nodeMemo: make(map[int32]value, hint), active: map[int32]bool{}, userDefs: map[string]bool{}, aliasNames: map[string]bool{}, types: map[scopeName]string{}}
+	r.identIdx = make([]int32, len(p.nodes))
 	r.computeScopes()
 	r.collect()
 	return r
@@ -485,7 +488,16 @@ func (r *resolver) evalNode(n int32) value {
 	nd := &p.nodes[n]
 	switch nd.kind {
 	case "identifier":
-		return r.lookup(r.scopeOf[n], normIdent(p.text(n)))
+		// several rules resolve the same identifier: remember it per node
+		if i := r.identIdx[n]; i > 0 && len(r.active) == 0 {
+			return r.identVals[i-1]
+		}
+		v := r.lookup(r.scopeOf[n], normIdent(p.text(n)))
+		if len(r.active) == 0 {
+			r.identVals = append(r.identVals, v)
+			r.identIdx[n] = int32(len(r.identVals))
+		}
+		return v
 	case "true":
 		return value{k: vBool, n: 1}
 	case "false":

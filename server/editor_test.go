@@ -83,7 +83,8 @@ func (ed *editor) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrp
 	default:
 	}
 	if isCall && !stall {
-		return reply(ctx, res, nil)
+		// Errors are dropped: jsonrpc2 panics on a later error of another type.
+		_ = reply(ctx, res, nil)
 	}
 	return nil
 }

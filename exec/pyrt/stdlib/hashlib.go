@@ -4,6 +4,7 @@ import (
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
+	"crypto/sha3"
 	"crypto/sha512"
 	"encoding/hex"
 	"hash"
@@ -17,12 +18,16 @@ func hashlibModule() *goModule {
 }
 
 var hashAlgos = map[string]func() hash.Hash{
-	"md5":    md5.New,
-	"sha1":   sha1.New,
-	"sha224": sha256.New224,
-	"sha256": sha256.New,
-	"sha384": sha512.New384,
-	"sha512": sha512.New,
+	"md5":      md5.New,
+	"sha1":     sha1.New,
+	"sha224":   sha256.New224,
+	"sha256":   sha256.New,
+	"sha384":   sha512.New384,
+	"sha512":   sha512.New,
+	"sha3_224": func() hash.Hash { return sha3.New224() },
+	"sha3_256": func() hash.Hash { return sha3.New256() },
+	"sha3_384": func() hash.Hash { return sha3.New384() },
+	"sha3_512": func() hash.Hash { return sha3.New512() },
 }
 
 // hashObject is a hashlib hash: update, digest, hexdigest, copy.
@@ -114,7 +119,7 @@ func newHash(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error
 func buildHashlib(ctx py.Context) ([]*py.Method, py.StringDict, error) {
 	var ms []*py.Method
 	var names py.Tuple
-	for _, n := range []string{"md5", "sha1", "sha224", "sha256", "sha384", "sha512"} {
+	for _, n := range []string{"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512"} {
 		n := n
 		names = append(names, py.String(n))
 		ms = append(ms, py.MustNewMethod(n, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {

@@ -47,7 +47,13 @@ type Result struct {
 // Lower parses src and rewrites what gpython cannot compile. It returns an
 // error only when parsing itself fails (cancelled context); unsupported
 // constructs and syntax errors are Problems.
-func Lower(ctx context.Context, src []byte) (*Result, error) {
+func Lower(ctx context.Context, src []byte) (res *Result, err error) {
+	defer func() {
+		// A bug in one rewrite must not take the language server down.
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("lower: internal error: %v", r)
+		}
+	}()
 	parser := sitter.NewParser()
 	defer parser.Close()
 	parser.SetLanguage(python.GetLanguage())

@@ -248,6 +248,16 @@ func patchVM() {
 		if nkw > 0 {
 			recordKwOrder(f, kwNamesOnStack(f, nkw, 0))
 		}
+		if nargs == 1 && nkw == 0 {
+			if r, ok, err := constantSetDisplay(f); ok {
+				if err != nil {
+					return err
+				}
+				f.Stack = f.Stack[:len(f.Stack)-2]
+				push(f, r)
+				return nil
+			}
+		}
 		return origCall(v, argc)
 	}
 	jumpTable[vm.CALL_FUNCTION_VAR] = func(v unsafe.Pointer, argc int32) error {
@@ -359,18 +369,57 @@ func toKwargs(o py.Object) (py.StringDict, error) {
 	return sd, err
 }
 
-// loadedConsts reports whether the n instructions before the current one
-// (BUILD_SET) are all LOAD_CONST, i.e. the display holds only constants.
+// loadedConsts reports whether the n items the current instruction
+// (BUILD_SET) consumes were all constant expressions, i.e. whether the
+// display holds only constants (which CPython folds into a frozenset).
 func loadedConsts(f *py.Frame, n int) bool {
-	code := f.Code.Code
-	pos := int(f.Lasti) - 3 // start of BUILD_SET
+	return constItemsBefore(f.Code.Code, int(f.Lasti)-3, n)
+}
+
+// constItemsBefore reports whether the n expressions ending at byte end are
+// constants: LOAD_CONST, a sign applied to one, or a tuple of them.
+func constItemsBefore(code string, end, n int) bool {
 	for k := 0; k < n; k++ {
-		pos -= 3
-		if pos < 0 || vm.OpCode(code[pos]) != vm.LOAD_CONST {
+		start, ok := constExprBefore(code, end, 0)
+		if !ok {
 			return false
 		}
+		end = start
 	}
 	return true
+}
+
+func constExprBefore(code string, end, depth int) (int, bool) {
+	if depth > 8 {
+		return 0, false
+	}
+	if end >= 1 {
+		switch vm.OpCode(code[end-1]) {
+		case vm.UNARY_NEGATIVE, vm.UNARY_POSITIVE:
+			if end >= 4 && vm.OpCode(code[end-4]) == vm.LOAD_CONST {
+				return end - 4, true
+			}
+		}
+	}
+	if end < 3 {
+		return 0, false
+	}
+	switch vm.OpCode(code[end-3]) {
+	case vm.LOAD_CONST:
+		return end - 3, true
+	case vm.BUILD_TUPLE:
+		n := int(code[end-2]) | int(code[end-1])<<8
+		start := end - 3
+		for k := 0; k < n; k++ {
+			s, ok := constExprBefore(code, start, depth+1)
+			if !ok {
+				return 0, false
+			}
+			start = s
+		}
+		return start, true
+	}
+	return 0, false
 }
 
 // boolToInt returns the int value of a bool (bool is an int subclass in
@@ -936,4 +985,29 @@ func generatorResult(o py.Object) py.Object {
 		}
 	}
 	return py.None
+}
+
+// constantSetDisplay handles __stelp_set__((c1, c2, c3, ...)), the lowered
+// form of a set display, when every item is a constant: CPython builds such
+// a display from a folded frozenset constant, which can iterate in another
+// order than adding the items one by one.
+func constantSetDisplay(f *py.Frame) (py.Object, bool, error) {
+	m, ok := f.Stack[len(f.Stack)-2].(*py.Method)
+	if !ok || m.Name != "__stelp_set__" {
+		return nil, false, nil
+	}
+	items, ok := f.Stack[len(f.Stack)-1].(py.Tuple)
+	if !ok || len(items) <= 2 {
+		return nil, false, nil
+	}
+	call := int(f.Lasti) - 3
+	code := f.Code.Code
+	if call < 3 || vm.OpCode(code[call-3]) != vm.BUILD_TUPLE {
+		return nil, false, nil
+	}
+	if n := int(code[call-2]) | int(code[call-1])<<8; n != len(items) || !constItemsBefore(code, call-3, n) {
+		return nil, false, nil
+	}
+	s := pyobj.NewSet()
+	return s, true, s.AddConstants(items)
 }

@@ -137,6 +137,12 @@ def _digits(n):
     return len(str(n)) if n else 1
 
 
+_EMAX = 999999
+# Exponents far beyond the context's range would make the exact integer
+# arithmetic here huge; CPython handles them lazily, this runtime refuses.
+_EXP_LIMIT = 10 ** 7
+
+
 def _fix(sign, coef, exp, ctx):
     n = _digits(coef)
     if coef and n > ctx.prec:
@@ -146,6 +152,8 @@ def _fix(sign, coef, exp, ctx):
         if _digits(coef) > ctx.prec:
             coef //= 10
             exp += 1
+    if coef and exp + _digits(coef) - 1 > _EMAX:
+        _raise(Overflow)
     return Decimal._make(sign, coef, exp)
 
 
@@ -171,6 +179,8 @@ def _parse(s):
     if (intpart and not intpart.isdigit()) or (frac and not frac.isdigit()) or not (intpart or frac) or '.' in frac:
         _raise(ConversionSyntax)
     coef = int((intpart or '') + frac or '0')
+    if abs(exp) > _EXP_LIMIT:
+        raise InvalidOperation("exponent " + str(exp) + " is out of range for this runtime's decimal")
     return sign, coef, exp - len(frac)
 
 

@@ -27,3 +27,10 @@ try:
     Decimal(1) / 0
 except ZeroDivisionError as e:
     print("ZeroDivisionError", e)
+#=== overflow
+from decimal import Decimal, Overflow
+try:
+    Decimal("9e999999") * 10
+except Overflow as e:
+    print("Overflow", e)
+print(Decimal("1e999999"), Decimal("1.5e-10") * 2)

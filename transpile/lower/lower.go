@@ -120,7 +120,7 @@ func parenthesiseListSubjects(src []byte) ([]byte, bool) {
 					for c < len(src) && (src[c] == ' ' || src[c] == '\t') {
 						c++
 					}
-					if c < len(src) && src[c] == ':' {
+					if c < len(src) && src[c] == ':' && nextLineIsCase(src, c+1) {
 						out = append(out, src[lineStart:k]...)
 						out = append(out, '(')
 						out = append(out, src[k:end+1]...)
@@ -141,6 +141,28 @@ func parenthesiseListSubjects(src []byte) ([]byte, bool) {
 		i += nl + 1
 	}
 	return out, changed
+}
+
+// nextLineIsCase reports whether the rest of the line from i is blank (or a
+// comment) and the next non-blank line starts with the soft keyword case,
+// as a match header's block does.
+func nextLineIsCase(src []byte, i int) bool {
+	nl := bytes.IndexByte(src[i:], '\n')
+	if nl < 0 {
+		return false
+	}
+	rest := bytes.TrimSpace(src[i : i+nl])
+	if len(rest) > 0 && rest[0] != '#' {
+		return false
+	}
+	for _, line := range bytes.Split(src[i+nl+1:], []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		return bytes.HasPrefix(t, []byte("case")) && len(t) > 4 && (t[4] == ' ' || t[4] == '\t' || t[4] == '(' || t[4] == '[' || t[4] == '{')
+	}
+	return false
 }
 
 // closingBracket finds the ] matching the [ at open, skipping strings and

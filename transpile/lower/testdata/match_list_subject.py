@@ -9,3 +9,4 @@ def f(xs):
 print(f([1, 2]))
 match = {"match": 1}
 print(match ["match"])
+match [0]: int = 5

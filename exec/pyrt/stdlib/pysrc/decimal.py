@@ -452,6 +452,8 @@ class Decimal(object):
         if o._exp < 0 and o._int % 10 ** (0 - o._exp):
             raise InvalidOperation("non-integer powers are not supported by this runtime's decimal")
         n = int(o)
+        if abs(n) * _digits(self._int) > 10 ** 6 and self._int > 1:
+            raise InvalidOperation("power too large for this runtime's exact decimal arithmetic")
         if n >= 0:
             return _fix(self._sign if n % 2 else 0, self._int ** n, self._exp * n, getcontext())
         return Decimal(1) / _fix(self._sign if n % 2 else 0, self._int ** (0 - n), self._exp * (0 - n), Context(getcontext().prec + 10, getcontext().rounding))

@@ -33,14 +33,15 @@ func (l *lowerer) functionDef(n *sitter.Node) (string, bool) {
 	if hasAsync(n) {
 		l.problem(n, "async", "async def is not supported")
 	}
-	if tp := n.ChildByFieldName("type_parameters"); tp != nil {
-		l.problem(tp, "type-params", "generic type parameters (3.12) are not supported")
-	}
 	s := l.scopes[keyOf(n)]
 	repl := map[int]string{}
 	for i := 0; i < int(n.ChildCount()); i++ {
 		c := n.Child(i)
 		switch {
+		case n.FieldNameForChild(i) == "type_parameters":
+			// def f[T](x: T): the type parameters only matter to
+			// annotations, which are dropped.
+			repl[i] = contLines(l.raw(c))
 		case c.Type() == "parameters":
 			// Defaults are evaluated in the enclosing scope.
 			repl[i] = l.paramsText(c, extraLocals(s))
@@ -174,11 +175,48 @@ func (l *lowerer) paramsText(n *sitter.Node, extra []string) string {
 	return "(" + text + ")"
 }
 
+// classDef drops the type parameters of `class C[T]:` (3.12): a class
+// annotation naming T keeps its source text (see assignment).
 func (l *lowerer) classDef(n *sitter.Node) string {
-	if tp := n.ChildByFieldName("type_parameters"); tp != nil {
-		l.problem(tp, "type-params", "generic type parameters (3.12) are not supported")
+	repl := map[int]string{}
+	for i := 0; i < int(n.ChildCount()); i++ {
+		if n.FieldNameForChild(i) == "type_parameters" {
+			repl[i] = contLines(l.raw(n.Child(i)))
+		}
 	}
-	return l.generic(n)
+	return l.spliced(n, repl)
+}
+
+// typeAlias lowers `type Name[T] = value` (3.12, evaluated lazily by
+// CPython) to an assignment of the value, or of its source text when it
+// cannot be evaluated here (a forward reference, a type parameter).
+func (l *lowerer) typeAlias(n *sitter.Node) (string, bool) {
+	var parts []*sitter.Node
+	for _, c := range children(n, true) {
+		if c.Type() == "type" {
+			parts = append(parts, c)
+		}
+	}
+	if len(parts) != 2 {
+		l.problem(n, "type-alias", "unrecognised type statement")
+		return "", false
+	}
+	name := parts[0]
+	if name.NamedChildCount() > 0 && name.NamedChild(0).Type() == "generic_type" {
+		name = name.NamedChild(0).NamedChild(0)
+	}
+	value := parts[1]
+	return l.raw(name) + contLines(l.between(n.StartByte(), value.StartByte())) + " = " + l.annotationValue(value), true
+}
+
+// annotationValue is `__stelp_ann__(lambda: T, 'T')`: T evaluated, or its
+// source text when the runtime cannot evaluate it.
+func (l *lowerer) annotationValue(typ *sitter.Node) string {
+	text := pyQuote(strings.Join(strings.Fields(strings.ReplaceAll(l.raw(typ), "\\\n", " ")), " "))
+	if l.futureAnnotations {
+		return text
+	}
+	return "__stelp_ann__(lambda: " + l.text(typ) + ", " + text + ")"
 }
 
 // assignment drops variable annotations. In a class body the annotation is
@@ -196,11 +234,7 @@ func (l *lowerer) assignment(n *sitter.Node) (string, bool) {
 		// evaluate (list[str] before the runtime knows it, a name only the
 		// class body sees) is kept as its source text, which is all
 		// dataclasses and NamedTuple need, rather than failing the class.
-		text := pyQuote(strings.Join(strings.Fields(strings.ReplaceAll(l.raw(typ), "\\\n", " ")), " "))
-		ann := "__stelp_ann__(lambda: " + l.text(typ) + ", " + text + ")"
-		if l.futureAnnotations {
-			ann = text
-		}
+		ann := l.annotationValue(typ)
 		call := "__annotations__['" + l.raw(left) + "'] = " + ann
 		if !s.annInit {
 			// CPython creates the class's __annotations__ with the first

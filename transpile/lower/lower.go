@@ -357,7 +357,7 @@ func init() {
 		"decorator":                (*lowerer).decorator,
 		"await":                    unsupported("async", "await is not supported"),
 		"try_statement":            (*lowerer).tryStmt,
-		"type_alias_statement":     unsupported("type-alias", "the type statement (3.12) is not supported"),
+		"type_alias_statement":     (*lowerer).typeAlias,
 		"binary_operator":          (*lowerer).binop,
 		"augmented_assignment":     (*lowerer).augAssign,
 		"future_import_statement":  (*lowerer).futureImport,

@@ -9,8 +9,7 @@ try:
 except* ValueError:
     pass
 a = b @ c
-type Alias = int
-def gen[T](x: T) -> T:
+def gen(x):
     return x
 def free():
     return super().x()

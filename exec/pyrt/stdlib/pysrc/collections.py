@@ -532,7 +532,7 @@ class deque(object):
         return len(self._l) != 0
 
     def __iter__(self):
-        return iter(list(self._l))
+        return _deque_iter(self, len(self._l))
 
     def __reversed__(self):
         return iter(self._l[::-1])
@@ -601,6 +601,19 @@ class deque(object):
         return "deque(" + repr(self._l) + ", maxlen=" + repr(self._maxlen) + ")"
 
     __hash__ = None
+
+
+def _deque_iter(d, size):
+    # CPython refuses to go on once the deque changed size under the
+    # iteration; a change of length is what this detects.
+    i = 0
+    while True:
+        if len(d._l) != size:
+            raise RuntimeError("deque mutated during iteration")
+        if i >= size:
+            return
+        yield d._l[i]
+        i += 1
 
 
 class _NamedTupleBase(object):

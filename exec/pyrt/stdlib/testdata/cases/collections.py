@@ -124,3 +124,19 @@ print(cm["user"], cm["color"], cm.get("x", 0), "color" in cm, len(cm), sorted(cm
 child = cm.new_child()
 child["color"] = "blue"
 print(child["color"], cm["color"], child.parents["color"])
+#=== deque_mutation
+from collections import deque
+d = deque([1, 2, 3])
+try:
+    for x in d:
+        d.append(x)
+except RuntimeError as e:
+    print("RuntimeError", e)
+d = deque([1, 2, 3])
+it = iter(d)
+print(next(it), list(d), sum(deque(range(5))), [x * 2 for x in deque([1, 2])])
+d.append(4)
+try:
+    next(it)
+except RuntimeError as e:
+    print("RuntimeError", e)

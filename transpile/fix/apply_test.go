@@ -154,3 +154,48 @@ func TestFixesNeverBreakSyntax(t *testing.T) {
 		}
 	}
 }
+
+// TestValidatorAgreesWithFullParse: the incremental re-parse that checks
+// fixes gives the same verdict as parsing the edited text from scratch.
+func TestValidatorAgreesWithFullParse(t *testing.T) {
+	ctx := context.Background()
+	src := []byte("def f(x):\n    if x:\n        return eval('x')\n    return 0\n\nprint(f(1))\n")
+	cases := [][]analysis.TextEdit{
+		{edit(2, 15, 2, 24, "x")},                                                  // fine
+		{edit(2, 15, 2, 24, "(x")},                                                 // unbalanced
+		{edit(1, 4, 1, 9, "for _ in range(3):")},                                   // fine
+		{edit(3, 12, 3, 12, "\n    else:\n        pass")},                          // else after return: error
+		{edit(0, 0, 0, 0, "import ast\n"), edit(2, 15, 2, 19, "ast.literal_eval")}, // fine, two edits
+		{edit(5, 0, 5, 0, "    "), edit(0, 0, 0, 0, "x = 1\n")},                    // unexpected indent
+	}
+	p := analysis.NewParser()
+	defer p.Close()
+	tr, err := p.Parse(ctx, nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	d := newDoc(src, tr.Sitter().RootNode())
+	v := newValidator(tr)
+	defer v.close()
+	verdicts := map[bool]int{}
+	for i, edits := range cases {
+		es, ok := toByteEdits(src, d.lines, edits)
+		if !ok {
+			t.Fatalf("case %d: bad edits", i)
+		}
+		full, err := p.Parse(ctx, nil, applyBytes(src, es))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := !full.Sitter().RootNode().HasError()
+		full.Close()
+		verdicts[want]++
+		if got := v.parses(ctx, d, edits); got != want {
+			t.Errorf("case %d: incremental %v, full parse %v", i, got, want)
+		}
+	}
+	if verdicts[true] == 0 || verdicts[false] == 0 {
+		t.Errorf("the cases must include edits that parse and edits that do not: %v", verdicts)
+	}
+}

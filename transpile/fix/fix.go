@@ -73,16 +73,19 @@ func Attach(ctx context.Context, src []byte, findings []analysis.Finding) []anal
 	return AttachTree(ctx, p, t, findings)
 }
 
-// AttachTree is Attach over an already parsed document. p is used to
-// re-parse each candidate result (a fix that would not parse is dropped);
-// it must not be the parser of another goroutine.
+// AttachTree is Attach over an already parsed document. Fixes are checked
+// by re-parsing the document with their edits applied (incrementally, from
+// a copy of t's tree): fixes that do not overlap are checked together, and
+// one by one only when a batch does not parse; a fix that would not parse
+// is dropped. p is accepted for callers that hold a parser and may be nil:
+// the check uses its own.
 func AttachTree(ctx context.Context, p *analysis.Parser, t *analysis.Tree, findings []analysis.Finding) []analysis.Finding {
 	if !anyFixable(findings) || t == nil || t.Sitter() == nil {
 		return findings
 	}
 	d := newDoc(t.Source(), t.Sitter().RootNode())
-	baseErrors := d.root.HasError()
 	table := fixers()
+	var pending []int // findings with a fix still to be checked
 	for i := range findings {
 		if ctx.Err() != nil {
 			break
@@ -99,18 +102,77 @@ func AttachTree(ctx context.Context, p *analysis.Parser, t *analysis.Tree, findi
 		if n == nil {
 			continue
 		}
-		fixv := fx(d, *f, n)
-		if fixv == nil || len(fixv.Edits) == 0 {
-			continue
+		if fixv := fx(d, *f, n); fixv != nil && len(fixv.Edits) > 0 {
+			sortEdits(fixv.Edits)
+			f.Fix = fixv
+			pending = append(pending, i)
 		}
-		sortEdits(fixv.Edits)
-		if !baseErrors && !d.parses(ctx, p, fixv.Edits) {
-			// A fix that breaks the syntax is a bug in the fixer; never offer it.
-			continue
+	}
+	if d.root.HasError() || len(pending) == 0 {
+		return findings // nothing to compare with: a broken file stays broken
+	}
+	v := newValidator(t)
+	defer v.close()
+	for len(pending) > 0 && ctx.Err() == nil {
+		var batch, edits []analysis.TextEdit
+		var members, later []int
+		var taken []byteEdit
+		for _, i := range pending {
+			es, ok := toByteEdits(d.src, d.lines, findings[i].Fix.Edits)
+			if !ok {
+				findings[i].Fix = nil
+				continue
+			}
+			if conflicts(taken, es) {
+				later = append(later, i)
+				continue
+			}
+			taken = append(taken, es...)
+			batch = append(batch, findings[i].Fix.Edits...)
+			members = append(members, i)
 		}
-		f.Fix = fixv
+		edits = dedupeEdits(batch)
+		if !v.parses(ctx, d, edits) {
+			for _, i := range members {
+				if !v.parses(ctx, d, findings[i].Fix.Edits) {
+					// A fix that breaks the syntax is a bug in the fixer; never offer it.
+					findings[i].Fix = nil
+				}
+			}
+		}
+		pending = later
 	}
 	return findings
+}
+
+// conflicts reports whether es overlaps an edit in taken (identical import
+// lines do not conflict).
+func conflicts(taken, es []byteEdit) bool {
+	for _, e := range es {
+		for _, a := range taken {
+			if a.start == e.start && a.end == e.end && a.text == e.text {
+				continue
+			}
+			if overlaps(a, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dedupeEdits drops repeated identical edits (the same import added by
+// several fixes).
+func dedupeEdits(es []analysis.TextEdit) []analysis.TextEdit {
+	seen := map[analysis.TextEdit]bool{}
+	out := es[:0:0]
+	for _, e := range es {
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func anyFixable(findings []analysis.Finding) bool {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
 
 	"github.com/stelp-dev/stelp/analysis"
 )
@@ -17,6 +18,7 @@ type doc struct {
 	src   []byte
 	root  *sitter.Node
 	lines []int
+	unit  string // indentUnit, once computed
 }
 
 func newDoc(src []byte, root *sitter.Node) *doc {
@@ -78,18 +80,60 @@ func (d *doc) replace(n *sitter.Node, text string) analysis.TextEdit {
 	return d.edit(int(n.StartByte()), int(n.EndByte()), text)
 }
 
-// parses reports whether the source with edits applied parses without errors.
-func (d *doc) parses(ctx context.Context, p *analysis.Parser, edits []analysis.TextEdit) bool {
+// validator re-parses a document with a fix's edits applied, reusing the
+// document's tree so that only the edited region is parsed again.
+type validator struct {
+	p    *sitter.Parser
+	tree *sitter.Tree
+}
+
+func newValidator(t *analysis.Tree) *validator {
+	p := sitter.NewParser()
+	p.SetLanguage(python.GetLanguage())
+	return &validator{p: p, tree: t.Sitter()}
+}
+
+func (v *validator) close() { v.p.Close() }
+
+// parses reports whether d's source with edits applied parses without errors.
+func (v *validator) parses(ctx context.Context, d *doc, edits []analysis.TextEdit) bool {
 	es, ok := toByteEdits(d.src, d.lines, edits)
 	if !ok {
 		return false
 	}
-	t, err := p.Parse(ctx, nil, applyBytes(d.src, es))
-	if err != nil {
+	sort.SliceStable(es, func(i, j int) bool { return lessEdit(es[i], es[j]) })
+	old := v.tree.Copy()
+	defer old.Close()
+	// Last edit first: earlier offsets stay valid in the original's terms.
+	for i := len(es) - 1; i >= 0; i-- {
+		e := es[i]
+		start := position(d.lines, e.start)
+		oldEnd := position(d.lines, e.end)
+		old.Edit(sitter.EditInput{
+			StartIndex: uint32(e.start), OldEndIndex: uint32(e.end), NewEndIndex: uint32(e.start + len(e.text)),
+			StartPoint:  point(start),
+			OldEndPoint: point(oldEnd),
+			NewEndPoint: point(advance(start, e.text)),
+		})
+	}
+	t, err := v.p.ParseCtx(ctx, old, applyBytes(d.src, es))
+	if err != nil || t == nil {
 		return false
 	}
 	defer t.Close()
-	return !t.Sitter().RootNode().HasError()
+	return !t.RootNode().HasError()
+}
+
+func point(p analysis.Position) sitter.Point {
+	return sitter.Point{Row: uint32(p.Line), Column: uint32(p.Column)}
+}
+
+// advance is the position after text inserted at p.
+func advance(p analysis.Position, text string) analysis.Position {
+	if i := strings.LastIndexByte(text, '\n'); i >= 0 {
+		return analysis.Position{Line: p.Line + strings.Count(text, "\n"), Column: len(text) - i - 1}
+	}
+	return analysis.Position{Line: p.Line, Column: p.Column + len(text)}
 }
 
 // byteEdit is a TextEdit resolved to byte offsets.
@@ -292,8 +336,15 @@ func (d *doc) endsLine(n *sitter.Node) bool {
 // indentUnit guesses one level of indentation from the file: the first
 // increase of indentation between two code lines; four spaces by default.
 func (d *doc) indentUnit() string {
+	if d.unit == "" {
+		d.unit = guessIndentUnit(d.src)
+	}
+	return d.unit
+}
+
+func guessIndentUnit(src []byte) string {
 	prev := ""
-	for _, line := range strings.Split(string(d.src), "\n") {
+	for _, line := range strings.Split(string(src), "\n") {
 		t := strings.TrimLeft(line, " \t")
 		if t == "" || strings.HasPrefix(t, "#") {
 			continue

@@ -115,23 +115,22 @@ type resolver struct {
 	globals  map[scopeName]bool
 	stars    []string // modules imported with *
 	memo     map[scopeName]value
-	nodeMemo map[int32]value // identifier/attribute/call/subscript results
-	active   map[int32]bool  // rhs nodes being evaluated (cycle guard)
+	active   map[int32]bool // rhs nodes being evaluated (cycle guard)
 	depth    int
 	userDefs map[string]bool // names defined by def/class anywhere
 	// aliasNames are names bound by an import, or assigned a name,
 	// attribute, subscript or call (they may stand for another object).
 	aliasNames map[string]bool
 	types      map[scopeName]string // staticType of names, memoised
-	identIdx   []int32              // per node: 1 + index into identVals
-	identVals  []value
+	memoIdx    []int32              // per node: 1 + index into memoVals
+	memoVals   []value
 }
 
 func newResolver(p *pass) *resolver {
 	hint := len(p.nodes)/128 + 8
 	r := &resolver{p: p, binds: make(map[scopeName][]binding, hint), globals: map[scopeName]bool{},
-		memo: make(map[scopeName]value, hint), nodeMemo: make(map[int32]value, hint), active: map[int32]bool{}, userDefs: map[string]bool{}, aliasNames: map[string]bool{}, types: map[scopeName]string{}}
-	r.identIdx = make([]int32, len(p.nodes))
+		memo: make(map[scopeName]value, hint), active: map[int32]bool{}, userDefs: map[string]bool{}, aliasNames: map[string]bool{}, types: map[scopeName]string{}}
+	r.memoIdx = make([]int32, len(p.nodes))
 	r.computeScopes()
 	r.collect()
 	return r
@@ -470,13 +469,16 @@ func (r *resolver) eval(n int32) value {
 	p := r.p
 	nd := &p.nodes[n]
 	switch nd.kind {
-	case "attribute", "call", "subscript":
-		if v, ok := r.nodeMemo[n]; ok {
-			return v
+	case "attribute", "call", "subscript", "identifier":
+		// several rules resolve the same node: remember it (results cut
+		// short by the cycle guard are not kept)
+		if i := r.memoIdx[n]; i > 0 {
+			return r.memoVals[i-1]
 		}
 		v := r.evalNode(n)
 		if len(r.active) == 0 {
-			r.nodeMemo[n] = v // results cut short by a cycle guard are not kept
+			r.memoVals = append(r.memoVals, v)
+			r.memoIdx[n] = int32(len(r.memoVals))
 		}
 		return v
 	}
@@ -488,16 +490,7 @@ func (r *resolver) evalNode(n int32) value {
 	nd := &p.nodes[n]
 	switch nd.kind {
 	case "identifier":
-		// several rules resolve the same identifier: remember it per node
-		if i := r.identIdx[n]; i > 0 && len(r.active) == 0 {
-			return r.identVals[i-1]
-		}
-		v := r.lookup(r.scopeOf[n], normIdent(p.text(n)))
-		if len(r.active) == 0 {
-			r.identVals = append(r.identVals, v)
-			r.identIdx[n] = int32(len(r.identVals))
-		}
-		return v
+		return r.lookup(r.scopeOf[n], normIdent(p.text(n)))
 	case "true":
 		return value{k: vBool, n: 1}
 	case "false":

@@ -20,9 +20,9 @@ import (
 // patterns are evaluated when the case is tried; TARGETS bind the captures on
 // success, before the guard, in the scope CPython binds them (the same
 // setters as :=). In a function whose captures are bound by nothing else,
-// the match line becomes `for x, rest, __stelp_s1__ in (): pass`, which
-// never runs but makes those names local, and the subject is stored by the
-// first case.
+// the match line becomes `for x, rest, __stelp_s1__ in
+// __stelp_subject__(cmd): pass`, a loop over nothing that makes those names
+// local; it stashes the subject, which the first case stores.
 func (l *lowerer) match(n *sitter.Node) (string, bool) {
 	body := n.ChildByFieldName("body")
 	if body == nil {
@@ -82,21 +82,15 @@ func (l *lowerer) match(n *sitter.Node) (string, bool) {
 	header := l.between(n.StartByte(), colon.EndByte())
 	var b strings.Builder
 	firstSubj := sv
+	// The subject's own newlines are inside it; keep the header's others.
+	nl := strings.Repeat(" \\\n", max(strings.Count(header, "\n")-strings.Count(subj, "\n"), 0))
 	if len(fresh) > 0 {
-		// The subject moves into the first case's condition: it must fit
-		// on one line there.
-		flat, ok := l.flatten(subjects, subj)
-		if !ok {
-			l.problem(n, "match", "a multi-line match subject with comments or multi-line strings is not supported here")
-		}
-		firstSubj = "__stelp_walrus__(lambda: " + sv + ", " + flat + ")"
-		b.WriteString("for " + strings.Join(append(fresh, sv), ", ") + " in (): pass")
-		b.WriteString(contLines(header))
+		// The never-run loop evaluates the subject (on the match line) and
+		// stashes it; the first case takes it, before any other code runs.
+		firstSubj = "__stelp_walrus__(lambda: " + sv + ", __stelp_take__())"
+		b.WriteString("for " + strings.Join(append(fresh, sv), ", ") + " in __stelp_subject__(" + subj + "): pass" + nl)
 	} else {
-		b.WriteString(sv + " = " + subj)
-		// The subject's own newlines are inside it; keep the others.
-		nl := strings.Count(header, "\n") - strings.Count(subj, "\n")
-		b.WriteString(strings.Repeat(" \\\n", max(nl, 0)))
+		b.WriteString(sv + " = " + subj + nl)
 	}
 	pos := colon.EndByte()
 	first := true
@@ -147,29 +141,6 @@ func (l *lowerer) indentOf(n *sitter.Node) string {
 		}
 		return ' '
 	}, string(l.src[i:start]))
-}
-
-// flatten joins a bracketed multi-line subject onto one line.
-func (l *lowerer) flatten(subjects []*sitter.Node, text string) (string, bool) {
-	if !strings.Contains(text, "\n") {
-		return text, true
-	}
-	ok := true
-	var walk func(c *sitter.Node)
-	walk = func(c *sitter.Node) {
-		if isComment(c) || (c.Type() == "string" && strings.Contains(l.raw(c), "\n")) {
-			ok = false
-			return
-		}
-		for i := 0; i < int(c.ChildCount()); i++ {
-			walk(c.Child(i))
-		}
-	}
-	for _, s := range subjects {
-		walk(s)
-	}
-	text = strings.ReplaceAll(text, "\\\n", " ")
-	return strings.ReplaceAll(text, "\n", " "), ok
 }
 
 // caseClause writes `if|elif __stelp_case__(subj, SPEC, TARGETS) and (guard):`

@@ -63,6 +63,19 @@ def __stelp_kwargs__(*maps):
             out[k] = m[k]
     return out
 
+__stelp_stash__ = [None]
+
+def __stelp_subject__(value):
+    # The match line of a lowered match: remember the subject, iterate
+    # nothing. The first case takes it back before any user code runs.
+    __stelp_stash__[0] = value
+    return ()
+
+def __stelp_take__():
+    value = __stelp_stash__[0]
+    __stelp_stash__[0] = None
+    return value
+
 def __stelp_case__(subject, pattern, targets):
     slots = [None] * len(targets)
     if not __stelp_pmatch__(subject, pattern, slots):

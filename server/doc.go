@@ -20,6 +20,8 @@
 //     rule to a suppression already there); source.fixAll.stelp applies the
 //     safe fixes only, in source order, skipping any that overlap.
 //     Edits are versioned (documentChanges), so a client drops stale ones.
+//   - Hover on a finding: its rule's rationale, a flagged and a clean
+//     example, and the link to the rule catalogue.
 //   - Code lenses: "▶ Execute safely" and "Show transpiled code" on the
 //     first line; "▶ Execute safely: f" on each top-level function that has
 //     docstring examples or no required parameters. Running a function runs

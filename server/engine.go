@@ -54,4 +54,7 @@ type RuleInfo struct {
 	Name    string
 	Summary string // what is wrong, e.g. "eval() runs arbitrary code"
 	Advice  string // how to repair it, e.g. "use ast.literal_eval for literals"
+	Why     string // the rationale, for hover text
+	Bad     string // an example that is flagged
+	Good    string // an example that is not
 }

@@ -192,7 +192,8 @@ func (e *fakeEngine) Execute(ctx context.Context, src []byte, pol *policy.Policy
 func (e *fakeEngine) Rule(id string) (RuleInfo, bool) {
 	if id == "SP101" {
 		return RuleInfo{ID: id, Name: "eval-call", Summary: "eval() runs arbitrary code",
-			Advice: "Use ast.literal_eval for literals or parse the input explicitly"}, true
+			Advice: "Use ast.literal_eval for literals or parse the input explicitly",
+			Why:    "eval() runs whatever string reaches it.", Bad: "x = eval(s)", Good: "x = ast.literal_eval(s)"}, true
 	}
 	return RuleInfo{}, false
 }

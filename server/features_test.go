@@ -615,3 +615,26 @@ func TestEditorSettings(t *testing.T) {
 		t.Errorf("after a bad setting: %+v", l)
 	}
 }
+
+func TestHoverExplainsTheRule(t *testing.T) {
+	ed := newEditor(t, &fakeEngine{}, Options{DocsURL: "https://d/rules.md"}, nil)
+	ed.open(docURI, "x = 1\ny = eval(s)\n")
+	ed.diagnostics(docURI, 1)
+	hover := func(line, char int) map[string]any {
+		var h map[string]any
+		ed.mustCall("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": docURI},
+			"position": map[string]any{"line": line, "character": char}}, &h)
+		return h
+	}
+	h := hover(1, 6)
+	value, _ := h["contents"].(map[string]any)["value"].(string)
+	for _, want := range []string{"**SP101 eval-call**: eval() runs arbitrary code", "eval() runs whatever string reaches it.",
+		"Flagged:\n```python\nx = eval(s)\n```", "Not flagged:\n```python\nx = ast.literal_eval(s)\n```", "(https://d/rules.md#sp101)"} {
+		if !strings.Contains(value, want) {
+			t.Errorf("hover lacks %q:\n%s", want, value)
+		}
+	}
+	if h := hover(0, 2); h != nil {
+		t.Errorf("hover on clean code: %v", h)
+	}
+}

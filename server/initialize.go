@@ -112,6 +112,7 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 				"codeActionKinds": []string{"quickfix", kindFixAll},
 			},
 			"codeLensProvider":       map[string]any{"resolveProvider": false},
+			"hoverProvider":          true,
 			"inlayHintProvider":      map[string]any{"resolveProvider": false},
 			"executeCommandProvider": map[string]any{"commands": []string{cmdCheck, cmdTranspile, cmdExecute, cmdFixAll}},
 		},

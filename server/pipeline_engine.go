@@ -101,5 +101,5 @@ func (e *PipelineEngine) Rule(id string) (RuleInfo, bool) {
 	if i := strings.Index(why, ". "); i >= 0 {
 		why = why[:i]
 	}
-	return RuleInfo{ID: r.ID, Name: r.Name, Summary: r.Summary, Advice: why}, true
+	return RuleInfo{ID: r.ID, Name: r.Name, Summary: r.Summary, Advice: why, Why: r.Why, Bad: r.Bad, Good: r.Good}, true
 }

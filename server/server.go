@@ -159,6 +159,7 @@ var calls = map[string]callHandler{
 	"textDocument/codeLens":    (*Server).codeLens,
 	"textDocument/inlayHint":   (*Server).inlayHint,
 	"workspace/executeCommand": (*Server).executeCommand,
+	"textDocument/hover":       (*Server).hover,
 	"codeLens/resolve":         (*Server).echo,
 	"inlayHint/resolve":        (*Server).echo,
 }

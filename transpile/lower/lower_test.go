@@ -38,17 +38,23 @@ func golden(res *Result) []byte {
 	return b.Bytes()
 }
 
+func lowerFile(t *testing.T, path string) ([]byte, *Result) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Lower(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src, res
+}
+
 func TestGolden(t *testing.T) {
 	for _, f := range fixtures(t) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := Lower(context.Background(), src)
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, res := lowerFile(t, f)
 			got := golden(res)
 			gf := f + ".golden"
 			if *update {
@@ -91,14 +97,7 @@ func diffLines(want, got string) string {
 func TestLinesKeptAndCompiles(t *testing.T) {
 	for _, f := range fixtures(t) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := Lower(context.Background(), src)
-			if err != nil {
-				t.Fatal(err)
-			}
+			src, res := lowerFile(t, f)
 			if a, b := bytes.Count(src, []byte("\n")), bytes.Count(res.Code, []byte("\n")); a != b {
 				t.Fatalf("line count %d -> %d", a, b)
 			}

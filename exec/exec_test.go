@@ -192,3 +192,30 @@ func TestPoolReusesWorker(t *testing.T) {
 		t.Fatalf("pool started %d workers for 8 ordinary runs, want 1", n)
 	}
 }
+
+// A run asking for less memory than the pool's budget gets the lower cap.
+func TestPoolHonoursLowerMemoryLimit(t *testing.T) {
+	ctx := context.Background()
+	p, err := NewPool(ctx, PoolOptions{Size: 1, MemoryMB: 1024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	lim := testLimits()
+	lim.MemoryMB = 128
+	res, err := p.Run(ctx, &Request{Code: "x = bytes(160 * 2**20)\nprint(len(x))\n", Limits: lim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != StatusLimit || res.Limit.Kind != "memory" {
+		t.Fatalf("160 MiB bytes under a 128 MiB limit: %s %+v", res.Status, res.Limit)
+	}
+	lim.MemoryMB = 1024
+	res, err = p.Run(ctx, &Request{Code: "x = bytes(160 * 2**20)\nprint(len(x))\n", Limits: lim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != StatusOK {
+		t.Fatalf("160 MiB bytes under a 1 GiB limit: %s %+v %+v", res.Status, res.Limit, res.Exception)
+	}
+}

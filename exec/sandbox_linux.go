@@ -179,6 +179,16 @@ func (iso *isolation) beforeRun(lim policy.Limits) {
 		}
 		_ = unix.Setrlimit(unix.RLIMIT_CPU, &unix.Rlimit{Cur: soft, Max: cur.Max})
 	}
+	// A warm worker's hard cap is the pool's budget; a run asking for
+	// less gets a lower soft cap on top of what is mapped now.
+	var as unix.Rlimit
+	if base := vmSize(iso.status); base > 0 && unix.Getrlimit(unix.RLIMIT_AS, &as) == nil {
+		soft := base + uint64(lim.MemoryMB)<<20
+		if soft > as.Max {
+			soft = as.Max
+		}
+		_ = unix.Setrlimit(unix.RLIMIT_AS, &unix.Rlimit{Cur: soft, Max: as.Max})
+	}
 	if iso.clearRefs != nil {
 		// "5" resets the peak resident size (VmHWM).
 		_, _ = iso.clearRefs.WriteAt([]byte("5"), 0)

@@ -40,7 +40,7 @@ given. Lines and columns are 1-based.
 Files that cannot be checked (missing, unreadable, larger than 5 MB, binary,
 not UTF-8) are reported on stderr and the rest are still checked.
 
-Exit status: 0 no error-severity finding; 1 at least one; 2 usage error,
+Exit status: 0 no error-severity finding (or --exit-zero); 1 at least one; 2 usage error,
 invalid config, or some input could not be checked (this wins over 1, so a
 CI gate never passes on a partial check).`
 
@@ -82,6 +82,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	stdinName := fs.String("stdin-filename", "", "`path` to report for - (stdin), also used to find its config and path overrides")
 	outPath := fs.String("output", "", "write the report to `file` instead of stdout (e.g. results.sarif for code scanning)")
 	fs.StringVar(outPath, "o", "", "short for --output `file`")
+	exitZero := fs.Bool("exit-zero", false, "exit 0 even when error-severity findings are reported (usage and input errors still exit 2)")
 	paths, code, ok := parseFlags(fs, args, stdout, stderr)
 	if !ok {
 		return code
@@ -166,7 +167,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	switch {
 	case len(skipped) > 0:
 		return exitUsage
-	case countSeverity(checked)[policy.SeverityError] > 0:
+	case countSeverity(checked)[policy.SeverityError] > 0 && !*exitZero:
 		return exitFound
 	}
 	return exitOK

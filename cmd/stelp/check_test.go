@@ -72,6 +72,14 @@ func TestCheckText(t *testing.T) {
 	if code, out, _ := stelp(t, "", "check", bad, "--format", "json"); code != 1 || !strings.HasPrefix(out, `{"files":`) {
 		t.Errorf("interspersed flag: exit %d, %q", code, out)
 	}
+	// --exit-zero reports the same findings but does not fail the caller;
+	// input problems still do.
+	if code, out, _ := stelp(t, "", "check", "--exit-zero", bad); code != 0 || !line.MatchString(strings.Split(out, "\n")[0]) {
+		t.Errorf("--exit-zero: exit %d (want 0), %q", code, out)
+	}
+	if code, _, _ := stelp(t, "", "check", "--exit-zero", bad, filepath.Join(root, "missing.py")); code != 2 {
+		t.Errorf("--exit-zero with a missing file: exit %d, want 2", code)
+	}
 }
 
 // TestCheckJSONContract holds the output to DESIGN.md's shape key by key:

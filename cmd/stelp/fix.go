@@ -155,9 +155,14 @@ func writeDiff(w io.Writer, path string, a, b []byte) error {
 	if bytes.Equal(a, b) {
 		return nil
 	}
+	from, to := path, path
+	if !filepath.IsAbs(path) {
+		// git's a/ b/ prefixes, so `git apply -p1` takes the diff.
+		from, to = "a/"+filepath.ToSlash(path), "b/"+filepath.ToSlash(path)
+	}
 	text, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
 		A: difflib.SplitLines(string(a)), B: difflib.SplitLines(string(b)),
-		FromFile: "a/" + filepath.ToSlash(path), ToFile: "b/" + filepath.ToSlash(path), Context: 3,
+		FromFile: from, ToFile: to, Context: 3,
 	})
 	if err != nil {
 		return fmt.Errorf("diff: %w", err)

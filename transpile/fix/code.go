@@ -103,9 +103,11 @@ func fixEval(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	arg := cp.pos[0]
 	if s, ok := d.constString(arg); ok {
 		expr, kind, ok := evalExpression(s)
-		if !ok {
+		if !ok || enclosing(call, "interpolation") != nil {
 			// Not an expression eval accepts (e.g. a statement): eval
-			// raises, and literal_eval would raise too. Nothing to offer.
+			// raises, and literal_eval would raise too. Inside an f-string
+			// before Python 3.12 the expression's quotes may clash.
+			// Nothing to offer.
 			return nil
 		}
 		if !atoms[kind] && !bareContext(call) {

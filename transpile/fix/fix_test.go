@@ -117,6 +117,16 @@ func TestGolden(t *testing.T) {
 				if err != nil || n2 != 0 || string(again) != string(out) {
 					t.Errorf("unsafe=%v: fix-all is not idempotent (%d more fixes):\n%s", unsafe, n2, again)
 				}
+				// A fix may import a module the allowlist lacks (shlex,
+				// secrets, ast: SP301/SP302), and os.system's rewrite is a
+				// subprocess call without a shell (SP402); no other finding
+				// may appear.
+				afterAll := countByRule(analysis.Check(ctx, out, nil))
+				for rule, n := range afterAll {
+					if rule != "SP301" && rule != "SP302" && rule != "SP402" && n > countByRule(before)[rule] {
+						t.Errorf("unsafe=%v: fix-all added %s findings (%d -> %d)", unsafe, rule, countByRule(before)[rule], n)
+					}
+				}
 				if !unsafe {
 					after := countByRule(analysis.Check(ctx, out, nil))
 					if got, want := after[r.ID], countByRule(before)[r.ID]-safe; got != want {

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"context"
 	"strconv"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -8,11 +9,12 @@ import (
 	"github.com/stelp-dev/stelp/analysis"
 )
 
-// loopBound is the number of iterations a bounded loop allows. A loop the
+// loopBounds are the iteration bounds tried, largest first. A loop the
 // checker calls endless has no exit but an exception, so any run that
-// ends (by an exception from the body) within this many iterations
-// behaves the same; it stays below the huge-iteration rule's threshold.
-const loopBound = 100_000
+// ends (by an exception from the body) within the bound behaves the same.
+// The largest bound that does not make the loop (times the constant loops
+// around it) a huge-iteration finding is taken.
+var loopBounds = []int{100_000, 10_000, 1_000, 100}
 
 // guardName is the loop variable of bounded loops; the prefix keeps it
 // from colliding with program names.
@@ -44,26 +46,72 @@ func fixEndlessLoop(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	}
 	indent := d.indentOf(int(loop.StartByte()))
 	unit := d.indentUnit()
-	bound := strconv.Itoa(loopBound)
-	header := "for " + guardName + " in range(" + bound + "):"
-	edits := []analysis.TextEdit{d.edit(int(loop.StartByte()), int(colon.EndByte()), header)}
+	guard := !alwaysTrue(d, cond)
+	if guard && body.StartPoint().Row == loop.StartPoint().Row {
+		return nil
+	}
 	app := analysis.FixSafe
 	if yields(body) {
 		// A generator may be meant to run as long as its consumer asks.
 		app = analysis.FixUnsafe
 	}
-	if !alwaysTrue(d, cond) {
-		// The condition is checked first in every iteration, as while does.
-		if body.StartPoint().Row == loop.StartPoint().Row {
+	return d.boundedLoop(app, body, func(bound string) []analysis.TextEdit {
+		header := "for " + guardName + " in range(" + bound + "):"
+		edits := []analysis.TextEdit{d.edit(int(loop.StartByte()), int(colon.EndByte()), header)}
+		if guard {
+			// The condition is checked first in every iteration, as while does.
+			bi := d.indentOf(int(body.StartByte()))
+			at := int(body.StartByte())
+			edits = append(edits, d.edit(at, at, "if "+negate(d, cond)+":\n"+bi+unit+"break\n"+bi))
+		}
+		return append(edits, d.elseRaise(loop, indent, unit, bound))
+	})
+}
+
+// boundedLoop builds a loop fix with the largest of loopBounds that adds
+// no huge-iteration finding (SP808) to the document. A loop with a while
+// loop inside starts lower, leaving room for the inner loop's own bound
+// (the rule multiplies nested constant bounds).
+func (d *doc) boundedLoop(app analysis.Applicability, body *sitter.Node, build func(bound string) []analysis.TextEdit) *analysis.Fix {
+	ctx := context.Background()
+	before := countRule(analysis.Check(ctx, d.src, nil), "SP808")
+	bounds := loopBounds
+	if containsWhile(body) {
+		bounds = loopBounds[2:]
+	}
+	for _, b := range bounds {
+		bound := strconv.Itoa(b)
+		edits := build(bound)
+		es, ok := toByteEdits(d.src, d.lines, edits)
+		if !ok {
 			return nil
 		}
-		bi := d.indentOf(int(body.StartByte()))
-		at := int(body.StartByte())
-		edits = append(edits, d.edit(at, at, "if "+negate(d, cond)+":\n"+bi+unit+"break\n"+bi))
+		if countRule(analysis.Check(ctx, applyBytes(d.src, es), nil), "SP808") > before {
+			continue
+		}
+		return &analysis.Fix{Title: "Bound the loop to " + bound + " iterations (raise RuntimeError beyond)",
+			Applicability: app, Edits: edits}
 	}
-	edits = append(edits, d.elseRaise(loop, indent, unit, bound))
-	return &analysis.Fix{Title: "Bound the loop to " + bound + " iterations (raise RuntimeError beyond)",
-		Applicability: app, Edits: edits}
+	return nil
+}
+
+func containsWhile(n *sitter.Node) bool {
+	found := false
+	walk(n, func(c *sitter.Node) bool {
+		found = found || c.Type() == "while_statement"
+		return !found
+	})
+	return found
+}
+
+func countRule(fs []analysis.Finding, rule string) int {
+	n := 0
+	for _, f := range fs {
+		if f.Rule == rule {
+			n++
+		}
+	}
+	return n
 }
 
 // elseRaise adds to a loop an else clause that raises when the bound is
@@ -101,20 +149,20 @@ func fixEndlessFor(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	if right == nil || body == nil || right.Type() == "expression_list" {
 		return nil
 	}
-	bound := strconv.Itoa(loopBound)
-	edits := []analysis.TextEdit{
-		d.replace(right, "itertools.islice("+d.text(right)+", "+bound+")"),
-		d.elseRaise(loop, d.indentOf(int(loop.StartByte())), d.indentUnit(), bound),
-	}
-	if e, ok := d.importEdit("itertools"); ok {
-		edits = append(edits, e)
-	}
 	app := analysis.FixSafe
 	if yields(body) {
 		app = analysis.FixUnsafe
 	}
-	return &analysis.Fix{Title: "Bound the loop to " + bound + " iterations (raise RuntimeError beyond)",
-		Applicability: app, Edits: edits}
+	return d.boundedLoop(app, body, func(bound string) []analysis.TextEdit {
+		edits := []analysis.TextEdit{
+			d.replace(right, "itertools.islice("+d.text(right)+", "+bound+")"),
+			d.elseRaise(loop, d.indentOf(int(loop.StartByte())), d.indentUnit(), bound),
+		}
+		if e, ok := d.importEdit("itertools"); ok {
+			edits = append(edits, e)
+		}
+		return edits
+	})
 }
 
 func alwaysTrue(d *doc, cond *sitter.Node) bool {

@@ -1,0 +1,2 @@
+# expect: violation builtin
+print(sorted(['1+1'], key=eval))

@@ -1,0 +1,4 @@
+# expect: violation builtin
+@eval
+def f():
+    pass

@@ -1,0 +1,2 @@
+# expect: violation builtin
+print(list(map(eval, ['2*2'])))

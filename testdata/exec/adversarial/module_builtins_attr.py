@@ -1,0 +1,3 @@
+# expect: violation attribute
+import collections
+print(collections.__builtins__)

@@ -1,0 +1,2 @@
+# expect: violation builtin
+print(*open('CANARY'))

@@ -407,7 +407,7 @@ func builtinLen(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 	}
 	switch x := a.(type) {
 	case py.String:
-		return py.Int(len([]rune(string(x)))), nil
+		return py.Int(measure(string(x)).runes), nil
 	case *py.List:
 		return py.Int(len(x.Items)), nil
 	case py.Tuple:

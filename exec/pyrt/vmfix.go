@@ -53,6 +53,10 @@ func patchVM() {
 	before := jumpTable
 	defer func() {
 		for op := range jumpTable {
+			switch vm.OpCode(op) {
+			case vm.LOAD_FAST, vm.LOAD_GLOBAL, vm.LOAD_NAME, vm.BUILD_MAP:
+				continue // hot, and cannot panic
+			}
 			if f := jumpTable[op]; reflect.ValueOf(f).Pointer() != reflect.ValueOf(before[op]).Pointer() {
 				jumpTable[op] = recovering(f)
 			}
@@ -652,6 +656,21 @@ func patchSubscr() {
 	jumpTable[vm.BINARY_SUBSCR] = func(v unsafe.Pointer, arg int32) error {
 		f := vmFrame(v)
 		n := len(f.Stack)
+		if str, ok := f.Stack[n-2].(py.String); ok {
+			if i, ok := f.Stack[n-1].(py.Int); ok {
+				if info := measure(string(str)); info.ascii {
+					if i < 0 {
+						i += py.Int(len(str))
+					}
+					if i < 0 || int(i) >= len(str) {
+						return py.ExceptionNewf(py.IndexError, "string index out of range")
+					}
+					f.Stack = f.Stack[:n-1]
+					setTop(f, py.String(str[i:i+1]))
+					return nil
+				}
+			}
+		}
 		if err := indexCheck(f.Stack[n-2], f.Stack[n-1], "index out of range"); err != nil {
 			return err
 		}
@@ -860,7 +879,7 @@ func indexCheck(container, key py.Object, what string) error {
 	case py.Tuple:
 		n, name = len(c), "tuple"
 	case py.String:
-		n, name = runeLen(string(c)), "string"
+		n, name = measure(string(c)).runes, "string"
 	default:
 		return nil
 	}

@@ -1,6 +1,8 @@
 package pyobj
 
 import (
+	"unicode/utf8"
+
 	"github.com/go-python/gpython/py"
 )
 
@@ -24,6 +26,19 @@ func ForEach(obj py.Object, fn func(item py.Object) (stop bool, err error)) erro
 	case *py.List:
 		for i := 0; i < len(x.Items); i++ { // the list may change while we run
 			if stop, err := fn(x.Items[i]); stop || err != nil {
+				return err
+			}
+		}
+		return nil
+	case py.String:
+		for _, r := range string(x) {
+			var c py.String
+			if r < utf8.RuneSelf {
+				c = asciiChars[r]
+			} else {
+				c = py.String(string(r))
+			}
+			if stop, err := fn(c); stop || err != nil {
 				return err
 			}
 		}
@@ -123,8 +138,27 @@ func CallMethod(obj py.Object, name string, args ...py.Object) (py.Object, error
 	return py.Call(fn, py.Tuple(args), nil)
 }
 
-// Iter is iter(o), covering bytes (which gpython cannot iterate).
+// Iter is iter(o), covering bytes (which gpython cannot iterate) and str
+// (gpython's iterator indexes by code point from the start each step, which
+// is quadratic).
 func Iter(o py.Object) (py.Object, error) {
+	if s, ok := o.(py.String); ok {
+		str, pos := string(s), 0
+		return &FuncIter{Typ: strIterType, Next: func() (py.Object, bool, error) {
+			if pos >= len(str) {
+				return nil, false, nil
+			}
+			r, size := utf8.DecodeRuneInString(str[pos:])
+			var c py.String
+			if r < utf8.RuneSelf {
+				c = asciiChars[r]
+			} else {
+				c = py.String(str[pos : pos+size])
+			}
+			pos += size
+			return c, true, nil
+		}}, nil
+	}
 	if b, ok := o.(py.Bytes); ok {
 		items := make([]py.Object, len(b))
 		for i, c := range b {
@@ -139,4 +173,14 @@ func Iter(o py.Object) (py.Object, error) {
 	return it, err
 }
 
-var bytesIterType = py.NewType("bytes_iterator", "")
+var (
+	bytesIterType = py.NewType("bytes_iterator", "")
+	strIterType   = py.NewType("str_ascii_iterator", "")
+	asciiChars    [utf8.RuneSelf]py.String
+)
+
+func init() {
+	for i := range asciiChars {
+		asciiChars[i] = py.String(string(rune(i)))
+	}
+}

@@ -12,7 +12,7 @@ func init() {
 	DictType.New, DictType.Init = dictNew, dictInit
 	SetType.New, SetType.Init = setNew, setInit
 	FrozenSetType.New = frozenSetNew
-	for _, t := range []*py.Type{DictType, SetType, FrozenSetType, PropertyType, SuperType, iteratorType, setIterType, unboundMethodType, bytesIterType,
+	for _, t := range []*py.Type{DictType, SetType, FrozenSetType, PropertyType, SuperType, iteratorType, setIterType, unboundMethodType, bytesIterType, strIterType,
 		dictIterTypes[0], dictIterTypes[1], dictIterTypes[2]} {
 		t.Flags |= py.TPFLAGS_BASETYPE
 		if err := t.Ready(); err != nil {

@@ -657,6 +657,29 @@ func patchSubscr() {
 		f := vmFrame(v)
 		n := len(f.Stack)
 		if str, ok := f.Stack[n-2].(py.String); ok {
+			if sl, ok := f.Stack[n-1].(*py.Slice); ok {
+				if info := measure(string(str)); info.ascii {
+					start, stop, step, length, err := sl.GetIndices(len(str))
+					if err != nil {
+						return err
+					}
+					var r py.String
+					if step == 1 {
+						if length > 0 {
+							r = str[start:stop]
+						}
+					} else {
+						b := make([]byte, length)
+						for k, j := 0, start; k < length; k, j = k+1, j+step {
+							b[k] = str[j]
+						}
+						r = py.String(b)
+					}
+					f.Stack = f.Stack[:n-1]
+					setTop(f, r)
+					return nil
+				}
+			}
 			if i, ok := f.Stack[n-1].(py.Int); ok {
 				if info := measure(string(str)); info.ascii {
 					if i < 0 {

@@ -194,8 +194,8 @@ func (l *lowerer) grouped(items []*sitter.Node, gaps map[uint32]string, starred 
 }
 
 // argList makes a call's arguments fit gpython's grammar (positional, then
-// keywords, then at most one *args, then at most one **kwargs, which must
-// be a str-keyed gpython dict): extra stars are merged by helpers.
+// keywords, then at most one *args, then at most one **kwargs): extra stars
+// are merged by helpers.
 func (l *lowerer) argList(n *sitter.Node) (string, bool) {
 	elems := elements(n)
 	stars, dstars := 0, 0
@@ -244,13 +244,18 @@ func (l *lowerer) argList(n *sitter.Node) (string, bool) {
 		e := pos[i]
 		out = append(out, gaps[e.StartByte()]+"*"+l.text(e.NamedChild(0)))
 	}
-	// Keywords before the first ** stay; the rest merge into one
-	// str-keyed gpython dict, which is also what makes a runtime dict
-	// usable as **kwargs at all.
+	// Keywords before a single last ** stay, and so does that ** (the
+	// runtime accepts any mapping there, and reads its key order); other
+	// mixes merge into one ordered dict.
 	i = 0
 	if !keywordAfterDstar && dstars <= 1 {
 		for ; i < len(kw) && kw[i].Type() == "keyword_argument"; i++ {
 			out = append(out, gaps[kw[i].StartByte()]+l.text(kw[i]))
+		}
+		if i == len(kw)-1 {
+			e := kw[i]
+			out = append(out, gaps[e.StartByte()]+"**"+l.text(e.NamedChild(0)))
+			i++
 		}
 	}
 	if i < len(kw) {

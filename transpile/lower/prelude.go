@@ -51,8 +51,9 @@ def __stelp_kw__(**kw):
     return kw
 
 def __stelp_kwargs__(*maps):
-    # One str-keyed gpython dict for **kwargs (the VM accepts no other).
-    out = {}
+    # The mappings of f(**a, k=v, **b) merged, in order, into one runtime
+    # dict (the runtime passes any mapping as **kwargs, keeping its order).
+    out = __stelp_dict__()
     for m in maps:
         # Iterating a mapping yields its keys.
         for k in m:

@@ -154,6 +154,7 @@ func (r *rewriter) visit(n *sitter.Node, store bool) {
 			post := "), " + line(n) + ")"
 			if r.opt.Trace {
 				post = "), " + line(n) + ", 1)"
+				r.traceLoopTarget(n)
 			}
 			r.add(it, "__stelp_iter__((", post)
 		}
@@ -221,9 +222,34 @@ func (r *rewriter) block(n *sitter.Node) {
 	}
 }
 
-// traceAssign appends __stelp_trace__ calls for the names an assignment
-// statement binds.
-func (r *rewriter) traceAssign(stmt, a *sitter.Node) {
+// traceLoopTarget records the loop variables of a for statement, on the
+// for line, at the start of each iteration (when the body starts with a
+// simple statement that can carry the call).
+func (r *rewriter) traceLoopTarget(n *sitter.Node) {
+	left, body := n.ChildByFieldName("left"), n.ChildByFieldName("body")
+	if left == nil || body == nil {
+		return
+	}
+	names := r.boundNames(left)
+	for i := 0; i < int(body.NamedChildCount()); i++ {
+		s := body.NamedChild(i)
+		if s.Type() == "comment" {
+			continue
+		}
+		if compound[s.Type()] || len(names) == 0 {
+			return
+		}
+		var b strings.Builder
+		for _, name := range names {
+			fmt.Fprintf(&b, "__stelp_trace__(%s, '%s', %s); ", line(n), name, name)
+		}
+		r.add(s, b.String(), "")
+		return
+	}
+}
+
+// boundNames lists the plain names a target binds, in order.
+func (r *rewriter) boundNames(t *sitter.Node) []string {
 	var names []string
 	seen := map[string]bool{}
 	var collect func(t *sitter.Node)
@@ -240,9 +266,23 @@ func (r *rewriter) traceAssign(stmt, a *sitter.Node) {
 			}
 		}
 	}
+	collect(t)
+	return names
+}
+
+// traceAssign appends __stelp_trace__ calls for the names an assignment
+// statement binds.
+func (r *rewriter) traceAssign(stmt, a *sitter.Node) {
+	var names []string
+	seen := map[string]bool{}
 	for cur := a; cur != nil && (cur.Type() == "assignment" || cur.Type() == "augmented_assignment"); {
 		if left := cur.ChildByFieldName("left"); left != nil {
-			collect(left)
+			for _, name := range r.boundNames(left) {
+				if !seen[name] {
+					seen[name] = true
+					names = append(names, name)
+				}
+			}
 		}
 		if cur.Type() != "assignment" {
 			break

@@ -312,21 +312,8 @@ func ratio(n, d int) float64 {
 }
 
 func latency(ms []float64) Latency {
-	if len(ms) == 0 {
-		return Latency{}
-	}
-	s := append([]float64(nil), ms...)
-	sort.Float64s(s)
-	var sum float64
-	for _, v := range s {
-		sum += v
-	}
-	return Latency{
-		MedianMS: Percentile(s, 50),
-		P95MS:    Percentile(s, 95),
-		MeanMS:   sum / float64(len(s)),
-		MaxMS:    s[len(s)-1],
-	}
+	s := Summarize(ms)
+	return Latency{MedianMS: s.P50MS, P95MS: s.P95MS, MeanMS: s.MeanMS, MaxMS: s.MaxMS}
 }
 
 // Percentile of sorted values, nearest-rank with linear interpolation.

@@ -1,0 +1,200 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// ExecTools are the three ways one safe program is run.
+type ExecTools struct {
+	// OneShot runs `stelp run FILE` as a fresh process (end to end: start,
+	// check, transpile, a fresh worker, exit) and returns its status.
+	OneShot func(ctx context.Context, path string) (string, error)
+	// Python runs a fresh `python3 -I -S FILE`; an error is a non-zero exit.
+	Python func(ctx context.Context, path string) error
+	// Warm runs the source through the server's code path
+	// (pipeline.Execute on a warm exec.Pool) and returns its status and
+	// the wall time the worker reported for the run itself (usage.wall_ms).
+	Warm func(ctx context.Context, src []byte) (status string, workerMS float64, err error)
+}
+
+// ExecProgram is one program's medians over the repetitions.
+type ExecProgram struct {
+	ID          string  `json:"id"`
+	StelpRunMS  float64 `json:"stelp_run_ms"`
+	PythonMS    float64 `json:"python_ms"`
+	WarmMS      float64 `json:"warm_ms"`
+	WorkerMS    float64 `json:"worker_ms"` // of WarmMS, inside the worker
+	Ratio       float64 `json:"stelp_run_over_python"`
+	StelpStatus string  `json:"stelp_status"`
+	WarmStatus  string  `json:"warm_status"`
+	PythonErr   string  `json:"python_error,omitempty"`
+}
+
+// ExecReport compares execution latency in one run.
+type ExecReport struct {
+	Programs []ExecProgram `json:"programs"`
+	Reps     int           `json:"reps"`
+	// Over every sample (programs × repetitions).
+	StelpRun Summary `json:"stelp_run"`
+	Python   Summary `json:"python"`
+	Warm     Summary `json:"warm"`
+	// WarmWorker is the part of Warm spent inside the worker running the
+	// program (its own usage.wall_ms); the rest is check, transpile and
+	// the round trip.
+	WarmWorker Summary `json:"warm_worker"`
+	// MedianRatio is the median over programs of stelp run / python3
+	// (each a median over repetitions): the issue's target is ≤ 1.0.
+	MedianRatio float64 `json:"median_ratio"`
+	// RatioOfMedians is stelp run's overall median over python3's.
+	RatioOfMedians float64 `json:"ratio_of_medians"`
+	// WarmOverPython is the warm median over python3's.
+	WarmOverPython float64 `json:"warm_over_python"`
+	// NotOK lists programs whose status was not ok in any way.
+	NotOK      []string `json:"not_ok"`
+	LoadBefore string   `json:"load_before"`
+	LoadAfter  string   `json:"load_after"`
+}
+
+// RunExec runs every safe file reps times with each tool, interleaved per
+// program and rotating which tool goes first, so neither a cache warmed by
+// the previous run nor a change of load favours one tool.
+func RunExec(ctx context.Context, dir string, files []File, tools ExecTools, reps int) (*ExecReport, error) {
+	return runExec(ctx, dir, files, tools, reps, time.Now)
+}
+
+func runExec(ctx context.Context, dir string, files []File, tools ExecTools, reps int, now func() time.Time) (*ExecReport, error) {
+	if reps < 1 {
+		reps = 1
+	}
+	var safe []File
+	for _, f := range files {
+		if f.Program.Safe && !f.Program.Mutant {
+			safe = append(safe, f)
+		}
+	}
+	if len(safe) == 0 {
+		return nil, fmt.Errorf("no safe programs to run")
+	}
+	rep := &ExecReport{Reps: reps, LoadBefore: LoadAvg()}
+	var allRun, allPy, allWarm, allWorker []float64
+	for _, f := range safe {
+		path := filepath.Join(dir, f.Name)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		var run, py, warm, worker []float64
+		p := ExecProgram{ID: f.Program.ID}
+		for r := 0; r < reps; r++ {
+			for k := 0; k < 3; k++ {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				t0 := now()
+				switch (r + k) % 3 {
+				case 0:
+					st, err := tools.OneShot(ctx, path)
+					if err != nil {
+						return nil, fmt.Errorf("%s: stelp run: %w", f.Program.ID, err)
+					}
+					run = append(run, ms(now().Sub(t0)))
+					p.StelpStatus = worst(p.StelpStatus, st)
+				case 1:
+					err := tools.Python(ctx, path)
+					py = append(py, ms(now().Sub(t0)))
+					if err != nil {
+						p.PythonErr = err.Error()
+					}
+				case 2:
+					st, inner, err := tools.Warm(ctx, src)
+					if err != nil {
+						return nil, fmt.Errorf("%s: warm pool: %w", f.Program.ID, err)
+					}
+					warm = append(warm, ms(now().Sub(t0)))
+					worker = append(worker, inner)
+					p.WarmStatus = worst(p.WarmStatus, st)
+				}
+			}
+		}
+		p.StelpRunMS, p.PythonMS, p.WarmMS, p.WorkerMS = Median(run), Median(py), Median(warm), Median(worker)
+		p.Ratio = Ratio(p.StelpRunMS, p.PythonMS)
+		if p.StelpStatus != "ok" || p.WarmStatus != "ok" || p.PythonErr != "" {
+			rep.NotOK = append(rep.NotOK, fmt.Sprintf("%s: stelp run %s, warm %s, python3 %s",
+				p.ID, p.StelpStatus, p.WarmStatus, orOK(p.PythonErr)))
+		}
+		rep.Programs = append(rep.Programs, p)
+		allRun = append(allRun, run...)
+		allPy = append(allPy, py...)
+		allWarm = append(allWarm, warm...)
+		allWorker = append(allWorker, worker...)
+	}
+	rep.StelpRun, rep.Python, rep.Warm = Summarize(allRun), Summarize(allPy), Summarize(allWarm)
+	rep.WarmWorker = Summarize(allWorker)
+	ratios := make([]float64, 0, len(rep.Programs))
+	for _, p := range rep.Programs {
+		ratios = append(ratios, p.Ratio)
+	}
+	rep.MedianRatio = Median(ratios)
+	rep.RatioOfMedians = Ratio(rep.StelpRun.P50MS, rep.Python.P50MS)
+	rep.WarmOverPython = Ratio(rep.Warm.P50MS, rep.Python.P50MS)
+	rep.LoadAfter = LoadAvg()
+	return rep, nil
+}
+
+// Series returns per-program medians of each tool, sorted, for the plot.
+func (r *ExecReport) Series() []Series {
+	var run, py, warm []float64
+	for _, p := range r.Programs {
+		run = append(run, p.StelpRunMS)
+		py = append(py, p.PythonMS)
+		warm = append(warm, p.WarmMS)
+	}
+	out := []Series{
+		{Name: "stelp, warm pool (server path)", Values: warm},
+		{Name: "stelp run (one-shot CLI)", Values: run},
+		{Name: "python3 -I -S (fresh)", Values: py},
+	}
+	for _, s := range out {
+		sort.Float64s(s.Values)
+	}
+	return out
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// worst keeps the first non-ok status seen across repetitions, so a
+// program that failed once is not reported as ok.
+func worst(prev, cur string) string {
+	if prev == "" || prev == "ok" {
+		return cur
+	}
+	return prev
+}
+
+func orOK(s string) string {
+	if s == "" {
+		return "ok"
+	}
+	return "failed (" + strings.TrimSpace(s) + ")"
+}
+
+// LoadAvg is the 1, 5 and 15 minute load averages from /proc/loadavg, or
+// "" where there is none. Every figure is printed beside it: on a shared
+// machine the load explains more variance than anything else.
+func LoadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
+}

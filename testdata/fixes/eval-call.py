@@ -30,3 +30,8 @@ def user_code(s):
 
 def namespaced(s):
     return eval("x + 1", {"x": 1})  # explicit namespace: no fix
+
+
+def via_alias():
+    run = eval
+    return run("1 + 1")  # eval only through an alias: the inline is unsafe

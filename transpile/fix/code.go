@@ -8,6 +8,7 @@ import (
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/stelp-dev/stelp/analysis"
 	"github.com/stelp-dev/stelp/policy"
@@ -113,8 +114,11 @@ func fixEval(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 		if !atoms[kind] && !bareContext(call) {
 			expr = "(" + expr + ")"
 		}
-		return &analysis.Fix{Title: "Write the expression instead of eval()", Applicability: analysis.FixSafe,
-			Edits: []analysis.TextEdit{d.replace(call, expr)}}
+		app, title := analysis.FixSafe, "Write the expression instead of eval()"
+		if !d.callsBuiltin(call, "eval") {
+			app, title = analysis.FixUnsafe, title+" (the callee is eval only through an alias)"
+		}
+		return &analysis.Fix{Title: title, Applicability: app, Edits: []analysis.TextEdit{d.replace(call, expr)}}
 	}
 	fn := call.ChildByFieldName("function")
 	if fn == nil || fn.Type() != "identifier" {
@@ -346,10 +350,63 @@ func fixExec(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 		app = analysis.FixUnsafe
 		title = "Write the statements instead of exec() (their assignments now take effect)"
 	}
+	if !d.callsBuiltin(call, "exec") {
+		app = analysis.FixUnsafe
+		title += " (the callee is exec only through an alias)"
+	}
 	text := strings.Join(lines, "\n"+indent)
 	// Lines of the snippet that were blank stay blank (no trailing spaces).
 	text = strings.ReplaceAll(text, "\n"+indent+"\n", "\n\n")
 	return &analysis.Fix{Title: title, Applicability: app, Edits: []analysis.TextEdit{d.replace(stmt, text)}}
+}
+
+// callsBuiltin reports whether the call's callee is plainly the builtin
+// name (`eval`, `builtins.eval`, or a compatibility form Python folds to
+// it, like `ｅｖａｌ`). The checker also resolves aliases (`run = eval`,
+// getattr with a computed name); a rewrite that trusts such a resolution is
+// offered as unsafe, since the checker errs on the side of flagging.
+func (d *doc) callsBuiltin(call *sitter.Node, name string) bool {
+	switch norm.NFKC.String(d.calleeName(call)) {
+	case name, "builtins." + name:
+		return !d.rebinds(name)
+	}
+	return false
+}
+
+// rebinds reports whether the file binds name itself (an assignment,
+// parameter, def or import), so that it may not be the builtin.
+func (d *doc) rebinds(name string) bool {
+	found := false
+	walk(d.root, func(n *sitter.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "identifier" && norm.NFKC.String(d.text(n)) == name {
+			if p := n.Parent(); p != nil {
+				switch p.Type() {
+				case "parameters", "default_parameter", "typed_parameter", "typed_default_parameter", "global_statement", "nonlocal_statement":
+					found = true
+				case "function_definition", "class_definition":
+					// A method named eval binds in its class only.
+					nm := p.ChildByFieldName("name")
+					found = nm != nil && nm.Equal(n) && !inClassBody(p)
+				default:
+					found = bindingPosition(n)
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// inClassBody reports whether statement n is directly in a class body.
+func inClassBody(n *sitter.Node) bool {
+	b := n.Parent()
+	if b != nil && b.Type() == "decorated_definition" {
+		b = b.Parent()
+	}
+	return b != nil && b.Type() == "block" && b.Parent() != nil && b.Parent().Type() == "class_definition"
 }
 
 // inFunction reports whether n runs in a function's scope.

@@ -39,8 +39,15 @@ func fixVerifyFalse(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	if !ok {
 		return nil
 	}
-	kw := cp.kw["verify"]
+	// The finding points at the keyword itself when it can.
+	kw := enclosing(n, "keyword_argument")
 	if kw == nil {
+		kw = cp.kw["verify"]
+	}
+	if kw == nil {
+		return nil
+	}
+	if nm := kw.ChildByFieldName("name"); nm == nil || (d.text(nm) != "verify" && d.text(nm) != "verify_ssl") {
 		return nil
 	}
 	if v := kw.ChildByFieldName("value"); v == nil || (d.text(v) != "False" && d.text(v) != "0") {

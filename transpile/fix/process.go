@@ -35,7 +35,8 @@ func fixShellTrue(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 		return nil
 	}
 	app := analysis.FixUnsafe
-	if s, ok := d.constString(cmd); ok && !strings.ContainsAny(s, shellMeta) && strings.TrimSpace(s) != "" {
+	if s, ok := d.constString(cmd); ok && !strings.ContainsAny(s, shellMeta) && strings.TrimSpace(s) != "" &&
+		strings.HasPrefix(d.calleeName(call), "subprocess.") {
 		app = analysis.FixSafe
 	}
 	edits := []analysis.TextEdit{d.replace(cmd, "shlex.split("+d.text(cmd)+")"), d.removeArg(cp, sh)}

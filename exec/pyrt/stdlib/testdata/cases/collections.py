@@ -140,3 +140,17 @@ try:
     next(it)
 except RuntimeError as e:
     print("RuntimeError", e)
+#=== dict_subclasses
+from collections import Counter, defaultdict, OrderedDict
+import json
+c = Counter("aab")
+d = defaultdict(int)
+d["x"] += 2
+o = OrderedDict(a=1)
+print(isinstance(c, dict), isinstance(d, dict), isinstance(o, dict), c == {"a": 2, "b": 1}, {"x": 2} == d, o == {"a": 1})
+print(json.dumps([c, d, o]), dict(c), list(d.items()), c.copy(), type(c.copy()).__name__, d.copy())
+def flatten(x):
+    if isinstance(x, dict):
+        return sorted(x.keys())
+    return x
+print(flatten(c), flatten(d), len(c), c.get("zz"), c["zz"], "zz" in c)

@@ -94,8 +94,11 @@ func (ed *editor) waitRequest(method string, n int) []note {
 	ed.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		if got := ed.requestsFor(method); len(got) >= n || time.Now().After(deadline) {
+		if got := ed.requestsFor(method); len(got) >= n {
 			return got
+		}
+		if time.Now().After(deadline) {
+			ed.t.Fatalf("timed out waiting for %d %s request(s)", n, method)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}

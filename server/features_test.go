@@ -291,7 +291,7 @@ func TestCommandsWithURI(t *testing.T) {
 
 	var check checkResult
 	ed.mustCall("workspace/executeCommand", map[string]any{"command": "stelp.check", "arguments": []any{map[string]any{"uri": docURI}}}, &check)
-	if check.Files[0].Path != "/tmp/stelp-test/a.py" || check.Feedback != "No problems found." {
+	if check.Files[0].Path != "/stelp-test-no-such-dir/a.py" || check.Feedback != "No problems found." {
 		t.Errorf("check by uri: %+v", check)
 	}
 

@@ -12,7 +12,9 @@ import (
 	"go.lsp.dev/protocol"
 )
 
-const docURI = "file:///tmp/stelp-test/a.py"
+// docURI is in a folder that does not exist, so no .stelp.yaml on this
+// machine can apply to it.
+const docURI = "file:///stelp-test-no-such-dir/a.py"
 
 func TestInitializeAdvertisesFeatures(t *testing.T) {
 	ed := newEditor(t, &fakeEngine{}, Options{}, nil)

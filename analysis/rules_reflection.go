@@ -501,7 +501,42 @@ func trimTo(s string, n int) string {
 	return s
 }
 
+// runtimePrefix marks the names stelp's transpiler and runtime use for
+// budgets, traces and lowering (__stelp_tick__, __stelp_walrus__, ...).
+const runtimePrefix = "__stelp"
+
+var ruleRuntimeName = &Rule{
+	ID: "SP211", Name: "reserved-runtime-name", CWE: 693, Category: CatSandboxEscape, Severity: policy.SeverityError,
+	Summary: "A name reserved for stelp's runtime is used",
+	Why: "Names starting with `__stelp` are the hooks that the transpiler inserts for step budgets, traces and " +
+		"lowered syntax. Program code that calls or rebinds them could skip a budget tick, forge a trace or " +
+		"rewrite a closure cell, so such names are refused outright.",
+	Bad:  "__stelp_tick__ = lambda *a: None",
+	Good: "pick any other name",
+	hooks: map[string]func(*pass, *Rule, int32){
+		"identifier": func(p *pass, r *Rule, n int32) {
+			if name := normIdent(p.text(n)); strings.HasPrefix(name, runtimePrefix) {
+				p.report(r, n, "`"+name+"` is reserved for stelp's runtime hooks")
+			}
+		},
+		"call": func(p *pass, r *Rule, n int32) {
+			switch p.callee(n) {
+			case "builtins.getattr", "builtins.hasattr", "builtins.setattr", "builtins.delattr":
+				a := p.arg(n, 1, "")
+				if s, ok := p.res.eval(a).str(); ok && strings.HasPrefix(normIdent(s), runtimePrefix) {
+					p.report(r, a, "getattr name `"+s+"` is reserved for stelp's runtime hooks")
+				}
+			}
+		},
+		"subscript": func(p *pass, r *Rule, n int32) {
+			if s, ok := p.res.eval(p.field(n, "subscript")).str(); ok && strings.HasPrefix(normIdent(s), runtimePrefix) {
+				p.report(r, p.field(n, "subscript"), "key `"+s+"` is reserved for stelp's runtime hooks")
+			}
+		},
+	},
+}
+
 func reflectionFamily() family {
 	return family{rules: []*Rule{ruleDunderWalk, ruleFrames, ruleFormatDunder, ruleDynamicAttr, ruleBuiltinsTamper,
-		ruleNamespaces, ruleBuiltinsAccess, ruleGC, ruleClassAssign, ruleTypeConfusion}}
+		ruleNamespaces, ruleBuiltinsAccess, ruleGC, ruleClassAssign, ruleTypeConfusion, ruleRuntimeName}}
 }

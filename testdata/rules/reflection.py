@@ -49,3 +49,10 @@ def confused(b):
 setattr(obj, "__class__", int)  # expect: SP209
 object.__setattr__(obj, "__class__", int)  # expect: SP209
 obj.__setattr__("__class__", int)  # expect: SP209
+__stelp_tick__ = lambda *a: None  # expect: SP211
+__stelp_walrus__(f, 1)  # expect: SP211
+x.__stelp_iter__  # expect: SP211
+getattr(__builtins__, "__stelp_" + "tick__")  # expect: SP207, SP211
+g["__stelp_trace__"]  # expect: SP211
+__ｓｔｅｌｐ_tick__()  # expect: SP211
+stelp_tick = 1

@@ -33,6 +33,7 @@ func Install(ctx py.Context) error {
 	for name, obj := range builtins(ctx) {
 		b.Globals[name] = obj
 	}
+	b.Globals[stateKey] = &rtState{}
 	for _, obj := range b.Globals {
 		if t, ok := obj.(*py.Type); ok {
 			fixMetatype(t)

@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
@@ -125,7 +124,7 @@ func patchVM() {
 	jumpTable[vm.LOAD_ATTR] = func(v unsafe.Pointer, namei int32) error {
 		f := vmFrame(v)
 		name := f.Code.Names[namei]
-		if err := checkAttr(f.Context, top(f), name); err != nil {
+		if err := checkAttr(f, top(f), name); err != nil {
 			return err
 		}
 		r, err := pyobj.GetAttr(top(f), name)
@@ -140,7 +139,7 @@ func patchVM() {
 		name := f.Code.Names[namei]
 		obj := pop(f)
 		value := pop(f)
-		if err := checkAttr(f.Context, obj, name); err != nil {
+		if err := checkAttr(f, obj, name); err != nil {
 			return err
 		}
 		return pyobj.SetAttr(obj, name, value)
@@ -149,7 +148,7 @@ func patchVM() {
 		f := vmFrame(v)
 		name := f.Code.Names[namei]
 		obj := pop(f)
-		if err := checkAttr(f.Context, obj, name); err != nil {
+		if err := checkAttr(f, obj, name); err != nil {
 			return err
 		}
 		return pyobj.DelAttr(obj, name)
@@ -576,7 +575,7 @@ func patchDottedNames() {
 				return py.ExceptionNewf(py.NameError, "name '%s' is not defined", parts[0])
 			}
 			for _, attr := range parts[1:] {
-				if err := checkAttr(f.Context, obj, attr); err != nil {
+				if err := checkAttr(f, obj, attr); err != nil {
 					return err
 				}
 				next, err := pyobj.GetAttr(obj, attr)
@@ -807,11 +806,9 @@ func bytesIndex(b py.Bytes, key py.Object) (py.Object, error) {
 // this context passed them (the call that created the frame, unless the
 // function made other keyword calls before first touching its **kwargs),
 // else sorted.
-var kwOrders sync.Map // py.Context -> []string
-
 func recordKwOrder(f *py.Frame, names []string) {
-	if f.Context != nil {
-		kwOrders.Store(f.Context, names)
+	if s := frameState(f); s != nil {
+		s.kwOrder = names
 	}
 }
 
@@ -834,8 +831,8 @@ func patchKwargs() {
 
 func orderedKwargs(f *py.Frame, sd py.StringDict) *pyobj.Dict {
 	d := pyobj.NewDictSized(len(sd))
-	if o, ok := kwOrders.Load(f.Context); ok {
-		for _, k := range o.([]string) {
+	if st := frameState(f); st != nil {
+		for _, k := range st.kwOrder {
 			if v, ok := sd[k]; ok {
 				if _, seen := d.GetStr(k); !seen {
 					_ = d.Set(py.String(k), v)
@@ -993,14 +990,17 @@ func recovering(f func(unsafe.Pointer, int32) error) func(unsafe.Pointer, int32)
 // it with a bare StopIteration, and `r = yield from g` left the iterator
 // itself in r. RETURN_VALUE remembers the value of a returning generator
 // frame; YIELD_FROM and next() hand it on as CPython does.
-var genReturns sync.Map // *py.Frame -> py.Object
-
 func patchGeneratorReturn() {
 	origReturn := jumpTable[vm.RETURN_VALUE]
 	jumpTable[vm.RETURN_VALUE] = func(v unsafe.Pointer, arg int32) error {
 		f := vmFrame(v)
 		if f.Code.Flags&py.CO_GENERATOR != 0 && len(f.Stack) > 0 && top(f) != py.None {
-			genReturns.Store(f, top(f))
+			if st := frameState(f); st != nil {
+				if st.genReturns == nil {
+					st.genReturns = map[*py.Frame]py.Object{}
+				}
+				st.genReturns[f] = top(f)
+			}
 		}
 		return origReturn(v, arg)
 	}
@@ -1022,8 +1022,11 @@ func patchGeneratorReturn() {
 // generatorResult returns (and forgets) what a finished generator returned.
 func generatorResult(o py.Object) py.Object {
 	if g, ok := o.(*py.Generator); ok {
-		if r, ok := genReturns.LoadAndDelete(g.Frame); ok {
-			return r.(py.Object)
+		if st := frameState(g.Frame); st != nil {
+			if r, ok := st.genReturns[g.Frame]; ok {
+				delete(st.genReturns, g.Frame)
+				return r
+			}
 		}
 	}
 	return py.None

@@ -32,7 +32,10 @@ def sections(text):
 
 
 def run(src):
-    p = subprocess.run([sys.executable, "-I", "-c", src], capture_output=True, text=True, timeout=60)
+    # UTC and a fixed hash seed: the runtime has no local time zone and the
+    # goldens must not depend on the machine that wrote them.
+    env = {"TZ": "UTC", "PYTHONHASHSEED": "0", "PATH": os.environ.get("PATH", "")}
+    p = subprocess.run([sys.executable, "-I", "-c", src], capture_output=True, text=True, timeout=60, env=env)
     out = p.stdout
     if p.returncode != 0:
         last = [l for l in p.stderr.splitlines() if l.strip()][-1]

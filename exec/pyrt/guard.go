@@ -14,7 +14,7 @@ type AttrGuard func(obj py.Object, name string) error
 // attributes.
 type rtState struct {
 	attrGuard  AttrGuard
-	kwOrder    []string                 // keyword names of the latest keyword call
+	kwOrder    []string                // keyword names of the latest keyword call
 	genReturns map[*py.Frame]py.Object // values returned by generators, until read
 }
 

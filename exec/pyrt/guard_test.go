@@ -20,9 +20,9 @@ func TestAttrGuard(t *testing.T) {
 		return nil
 	})
 	for src, wantErr := range map[string]bool{
-		"x = (1).__class__":                  true,
-		"class A:\n  pass\nA().__dict__ = 1": true,
-		"x = 'abc'.upper()":                  false,
+		"x = (1).__class__":                                      true,
+		"class A:\n  pass\nA().__dict__ = 1":                     true,
+		"x = 'abc'.upper()":                                      false,
 		"class B:\n  def __init__(self):\n    self.v = 1\nB().v": false,
 	} {
 		code, err := Compile(src, "<guard>")

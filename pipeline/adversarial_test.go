@@ -81,7 +81,7 @@ func loadFixtures(t *testing.T, dir string) []fixture {
 func adversarialPolicy(extra []string) *policy.Policy {
 	pol := policy.Default()
 	pol.ModulesAllow = append(pol.ModulesAllow, extra...)
-	pol.Limits = policy.Limits{Time: 2500 * time.Millisecond, Steps: 100_000, MemoryMB: 256, Recursion: 100, OutputKB: 64}
+	pol.Limits = policy.Limits{Time: 2500 * time.Millisecond, Steps: 20_000, MemoryMB: 256, Recursion: 100, OutputKB: 64}
 	return pol
 }
 

@@ -41,7 +41,10 @@ func TestCorpus(t *testing.T) {
 	run := func(ctx context.Context, src []byte) (*exec.Result, error) {
 		return pipeline.Execute(ctx, src, pol, pipeline.Options{Gate: true, Runner: pool})
 	}
-	m, err := Measure(ctx, progs, pol, run)
+	ungated := func(ctx context.Context, src []byte) (*exec.Result, error) {
+		return pipeline.Execute(ctx, src, pol, pipeline.Options{Gate: false, Runner: pool})
+	}
+	m, err := Measure(ctx, progs, pol, run, ungated)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,6 +53,9 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log("\n" + b.String())
+	if len(m.OriginalOK) > 0 {
+		t.Errorf("safe fixes broke programs that passed before: %v", m.OriginalOK)
+	}
 	if len(m.SafeChanged) > 0 {
 		t.Errorf("fix-all changed HumanEval programs %v", m.SafeChanged)
 	}

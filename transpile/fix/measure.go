@@ -20,6 +20,11 @@ type Measurement struct {
 	Clean         int            // programs with no error finding left after safe fixes
 	CleanPass     int            // of the clean ones, programs whose own tests pass under stelp (status ok)
 	CleanStatuses map[string]int // status of each clean program's run
+	// OriginalOK lists clean programs that fail under stelp after the
+	// fixes although the original, run with the gate off, passed: what
+	// the fixes broke (want none). Originals stopped by a runtime guard
+	// (eval, exec) cannot be compared and are not listed.
+	OriginalOK []string
 	Safe          int            // HumanEval programs measured
 	SafeChanged   []string       // HumanEval programs fix-all changed (want none)
 	ByRule        map[string]int // fixes applied by rule, from the first round
@@ -36,7 +41,9 @@ type Program struct {
 // Measure applies safe fix-all to every program, checks what is left, and
 // runs the unsafe programs left without error findings through run (the
 // gated pipeline), counting those whose own tests pass.
-func Measure(ctx context.Context, progs []Program, pol *policy.Policy, run func(ctx context.Context, src []byte) (*exec.Result, error)) (*Measurement, error) {
+// ungated runs a program with the gate off (for the comparison with the
+// original).
+func Measure(ctx context.Context, progs []Program, pol *policy.Policy, run, ungated func(ctx context.Context, src []byte) (*exec.Result, error)) (*Measurement, error) {
 	if pol == nil {
 		pol = policy.Default()
 	}
@@ -75,6 +82,14 @@ func Measure(ctx context.Context, progs []Program, pol *policy.Policy, run func(
 		m.CleanStatuses[string(res.Status)]++
 		if res.Status == exec.StatusOK {
 			m.CleanPass++
+			continue
+		}
+		orig, err := ungated(ctx, src)
+		if err != nil {
+			return nil, fmt.Errorf("%s: run original: %w", p.ID, err)
+		}
+		if orig.Status == exec.StatusOK {
+			m.OriginalOK = append(m.OriginalOK, p.ID)
 		}
 	}
 	return m, nil
@@ -94,9 +109,10 @@ func (m *Measurement) WriteText(w io.Writer) error {
 	_, err := fmt.Fprintf(w, "InjectedHumanEval: %d programs, %d changed by safe fix-all (%d fixes)\n"+
 		"  no error finding left after safe fixes: %d\n"+
 		"  of those, own tests pass under stelp (gate on): %d  statuses %v\n"+
+		"  failing after the fixes although the original passed (gate off): %d %v\n"+
 		"  safe fixes by rule (first round): %v\n"+
 		"HumanEval: %d programs, %d changed by fix-all %v\n",
-		m.Unsafe, m.Fixed, m.Fixes, m.Clean, m.CleanPass, m.CleanStatuses, sortedCounts(m.ByRule),
+		m.Unsafe, m.Fixed, m.Fixes, m.Clean, m.CleanPass, m.CleanStatuses, len(m.OriginalOK), m.OriginalOK, sortedCounts(m.ByRule),
 		m.Safe, len(m.SafeChanged), m.SafeChanged)
 	return err
 }

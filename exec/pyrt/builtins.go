@@ -707,16 +707,8 @@ func powOp(a, b py.Object) (py.Object, error) {
 }
 
 func toBig(o py.Object) (*big.Int, error) {
-	switch x := o.(type) {
-	case py.Int:
-		return big.NewInt(int64(x)), nil
-	case py.Bool:
-		if x {
-			return big.NewInt(1), nil
-		}
-		return big.NewInt(0), nil
-	case *py.BigInt:
-		return new(big.Int).Set((*big.Int)(x)), nil
+	if b, ok := pyobj.BigIntOf(o); ok {
+		return b, nil
 	}
 	return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", pyobj.TypeName(o))
 }

@@ -454,17 +454,27 @@ func formatFloatSpec(f float64, fs FormatSpec) (string, error) {
 	return formatFloat(f, spec, py.Float(f))
 }
 
-func toBigInt(v py.Object, conv byte) (*big.Int, error) {
+// BigIntOf returns the value of an int (or bool) as a new big.Int.
+func BigIntOf(v py.Object) (*big.Int, bool) {
 	switch x := v.(type) {
 	case py.Int:
-		return big.NewInt(int64(x)), nil
+		return big.NewInt(int64(x)), true
 	case py.Bool:
 		if x {
-			return big.NewInt(1), nil
+			return big.NewInt(1), true
 		}
-		return big.NewInt(0), nil
+		return big.NewInt(0), true
 	case *py.BigInt:
-		return (*big.Int)(x), nil
+		return new(big.Int).Set((*big.Int)(x)), true
+	}
+	return nil, false
+}
+
+func toBigInt(v py.Object, conv byte) (*big.Int, error) {
+	if b, ok := BigIntOf(v); ok {
+		return b, nil
+	}
+	switch x := v.(type) {
 	case py.Float:
 		if conv == 'd' || conv == 'i' || conv == 'u' {
 			if math.IsInf(float64(x), 0) || math.IsNaN(float64(x)) {

@@ -24,10 +24,10 @@ type Measurement struct {
 	// fixes although the original, run with the gate off, passed: what
 	// the fixes broke (want none). Originals stopped by a runtime guard
 	// (eval, exec) cannot be compared and are not listed.
-	OriginalOK []string
-	Safe          int            // HumanEval programs measured
-	SafeChanged   []string       // HumanEval programs fix-all changed (want none)
-	ByRule        map[string]int // fixes applied by rule, from the first round
+	OriginalOK  []string
+	Safe        int            // HumanEval programs measured
+	SafeChanged []string       // HumanEval programs fix-all changed (want none)
+	ByRule      map[string]int // fixes applied by rule, from the first round
 }
 
 // Program is one corpus program to measure (bench.Program carries the

@@ -207,7 +207,30 @@ func fractionsModule() *goModule {
 				r := new(big.Rat).SetFloat64(f)
 				return py.Tuple{fromBig(new(big.Int).Set(r.Num())), fromBig(new(big.Int).Set(r.Denom()))}, nil
 			}, 0, "")
-			return []*py.Method{ratio}, nil, nil
+			// _ratio_float(n, d) is n / d correctly rounded, as CPython's
+			// int true division is.
+			toFloat := py.MustNewMethod("_ratio_float", func(self py.Object, args py.Tuple) (py.Object, error) {
+				if len(args) != 2 {
+					return nil, py.ExceptionNewf(py.TypeError, "_ratio_float expects 2 arguments")
+				}
+				n, err := toBig(args[0])
+				if err != nil {
+					return nil, err
+				}
+				d, err := toBig(args[1])
+				if err != nil {
+					return nil, err
+				}
+				if d.Sign() == 0 {
+					return nil, py.ExceptionNewf(py.ZeroDivisionError, "division by zero")
+				}
+				f, _ := new(big.Rat).SetFrac(n, d).Float64()
+				if math.IsInf(f, 0) {
+					return nil, py.ExceptionNewf(py.OverflowError, "integer division result too large for a float")
+				}
+				return py.Float(f), nil
+			}, 0, "")
+			return []*py.Method{ratio, toFloat}, nil, nil
 		}}
 }
 

@@ -302,7 +302,7 @@ class Fraction(object):
         return Fraction(round(self / shift) * shift)
 
     def __float__(self):
-        return self._numerator / self._denominator
+        return _ratio_float(self._numerator, self._denominator)
 
     def __bool__(self):
         return self._numerator != 0

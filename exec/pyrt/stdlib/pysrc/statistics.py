@@ -124,3 +124,91 @@ def quantiles(data, n=4, method='exclusive'):
             result.append((data[j - 1] * (n - delta) + data[j] * delta) / n)
         return result
     raise ValueError('Unknown method: ' + repr(method))
+
+
+def _xy_sums(x, y, name):
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError(name + ' requires that both inputs have same number of data points')
+    if n < 2:
+        raise StatisticsError(name + ' requires at least two data points')
+    xbar = _math.fsum(x) / n
+    ybar = _math.fsum(y) / n
+    sxy = _math.fsum([(xi - xbar) * (yi - ybar) for xi, yi in zip(x, y)])
+    return n, xbar, ybar, sxy
+
+
+def covariance(x, y):
+    n, xbar, ybar, sxy = _xy_sums(x, y, 'covariance')
+    return sxy / (n - 1)
+
+
+def correlation(x, y):
+    n, xbar, ybar, sxy = _xy_sums(x, y, 'correlation')
+    sxx = _math.fsum([(xi - xbar) * (xi - xbar) for xi in x])
+    syy = _math.fsum([(yi - ybar) * (yi - ybar) for yi in y])
+    try:
+        return sxy / _math.sqrt(sxx * syy)
+    except ZeroDivisionError:
+        raise StatisticsError('at least one of the inputs is constant')
+
+
+def _linreg_type():
+    from collections import namedtuple
+    return namedtuple('LinearRegression', ('slope', 'intercept'))
+
+
+LinearRegression = _linreg_type()
+
+
+def linear_regression(x, y, proportional=False):
+    if proportional:
+        n = len(x)
+        if len(y) != n:
+            raise StatisticsError('linear regression requires that both inputs have same number of data points')
+        if n < 2:
+            raise StatisticsError('linear regression requires at least two data points')
+        sxy = _math.fsum([xi * yi for xi, yi in zip(x, y)])
+        sxx = _math.fsum([xi * xi for xi in x])
+    else:
+        n, xbar, ybar, sxy = _xy_sums(x, y, 'linear regression')
+        sxx = _math.fsum([(xi - xbar) * (xi - xbar) for xi in x])
+    try:
+        slope = sxy / sxx
+    except ZeroDivisionError:
+        raise StatisticsError('x is constant')
+    intercept = 0.0 if proportional else ybar - slope * xbar
+    return LinearRegression(slope=slope, intercept=intercept)
+
+
+def harmonic_mean(data, weights=None):
+    data = list(data)
+    errmsg = 'harmonic mean does not support negative values'
+    n = len(data)
+    if n < 1:
+        raise StatisticsError('harmonic_mean requires at least one data point')
+    if n == 1 and weights is None:
+        if data[0] < 0:
+            raise StatisticsError(errmsg)
+        return data[0]
+    if weights is None:
+        weights = [1] * n
+    else:
+        weights = list(weights)
+        if len(weights) != n:
+            raise StatisticsError('Number of weights does not match data size')
+    for v in data + weights:
+        if v < 0:
+            raise StatisticsError(errmsg)
+    if 0 in data:
+        return 0
+    # As CPython: the terms w / x are computed in float arithmetic and then
+    # summed exactly; the result is a float.
+    from fractions import Fraction
+    total = Fraction(0)
+    for w, x in zip(weights, data):
+        if w:
+            total = total + Fraction(w / x)
+    if total <= 0:
+        raise StatisticsError('Weighted sum must be positive')
+    return float(Fraction(sum(weights)) / total)

@@ -21,3 +21,6 @@ except ValueError as e:
 #=== reflected_div
 from fractions import Fraction
 print(1 / Fraction(1, 3), 2 / Fraction(4, 3))
+#=== float_rounding
+from fractions import Fraction
+print(float(Fraction(576460752303423488, 12009599006321323)), float(Fraction(10**30 + 1, 3 * 10**29 + 7)), float(Fraction(1, 3)))

@@ -22,3 +22,15 @@ for f, d in [(st.mean, []), (st.median, []), (st.mode, []), (st.variance, [1]), 
     except st.StatisticsError as e:
         print("StatisticsError", e)
 print(issubclass(st.StatisticsError, ValueError))
+#=== bivariate
+import statistics as st
+x = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+y = [1, 2, 3, 1, 2, 3, 1, 2, 3]
+print(st.covariance(x, y), st.correlation(x, x), st.correlation(x, [9 - v for v in x]), st.correlation(x, y))
+r = st.linear_regression([1, 2, 3, 4, 5], [2.1, 3.9, 6.2, 7.8, 10.1])
+print(r, r.slope, st.linear_regression([1, 2, 3], [2, 4, 6], proportional=True))
+print(st.harmonic_mean([40, 60]), st.harmonic_mean([2.5, 3, 10]), st.harmonic_mean([40, 60], weights=[5, 30]), st.harmonic_mean([1, 0]))
+try:
+    st.correlation([1, 1], [2, 3])
+except st.StatisticsError as e:
+    print("StatisticsError", e)

@@ -247,6 +247,34 @@ func installTupleMethods() {
 		}
 		return nil, e
 	})
+	rangeFind := func(r *py.Range, x py.Object) (int64, bool) {
+		v, ok := x.(py.Int)
+		if b, isBool := x.(py.Bool); isBool {
+			v, ok = boolToInt(b).(py.Int), true
+		}
+		if !ok || r.Length == 0 {
+			return 0, false
+		}
+		d := int64(v) - int64(r.Start)
+		if d%int64(r.Step) != 0 {
+			return 0, false
+		}
+		i := d / int64(r.Step)
+		return i, i >= 0 && i < int64(r.Length)
+	}
+	py.RangeType.Dict["index"] = pyobj.Method("index", func(self, x py.Object) (py.Object, error) {
+		if i, ok := rangeFind(self.(*py.Range), x); ok {
+			return py.Int(i), nil
+		}
+		r, _ := pyobj.Repr(x)
+		return nil, py.ExceptionNewf(py.ValueError, "%s is not in range", r)
+	})
+	py.RangeType.Dict["count"] = pyobj.Method("count", func(self, x py.Object) (py.Object, error) {
+		if _, ok := rangeFind(self.(*py.Range), x); ok {
+			return py.Int(1), nil
+		}
+		return py.Int(0), nil
+	})
 	py.SliceType.Dict["indices"] = pyobj.Method("indices", func(self, n py.Object) (py.Object, error) {
 		length, err := py.IndexInt(n)
 		if err != nil {

@@ -180,6 +180,11 @@ func writeDiff(w io.Writer, path string, a, b []byte) error {
 // beforeCheck, if set, runs just before that comparison (tests use it to
 // change the file at the worst moment).
 func writeAtomic(path string, orig, out []byte, before os.FileInfo, beforeCheck func()) (err error) {
+	// A symlink is followed: renaming over the link itself would replace
+	// it with a regular file and leave its target unfixed.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

@@ -133,3 +133,22 @@ func TestWriteAtomicRefusesAChangedFile(t *testing.T) {
 		t.Errorf("not written:\n%s", got)
 	}
 }
+
+// TestFixFollowsSymlinks: fixing through a symlink rewrites its target and
+// leaves the link a link.
+func TestFixFollowsSymlinks(t *testing.T) {
+	root := project(t, map[string]string{"real.py": fixableSrc})
+	link := filepath.Join(root, "link.py")
+	if err := os.Symlink(filepath.Join(root, "real.py"), link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if code, _, errs := stelp(t, "", "fix", link); code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file")
+	}
+	if got := readFile(t, filepath.Join(root, "real.py")); got != fixedSrc {
+		t.Errorf("target not fixed:\n%s", got)
+	}
+}

@@ -134,7 +134,7 @@ type depthTracker struct {
 	sps []uintptr
 }
 
-func (d *depthTracker) reset(limit int) {
+func (d *depthTracker) reset() {
 	d.sps = d.sps[:0]
 }
 

@@ -90,7 +90,7 @@ func (in *interp) compile(src, filename string) (*py.Code, error) {
 	return py.Compile(src, filename, py.ExecMode, 0, true)
 }
 
-// stopKind says why a run was stopped from Go.
+// stopInfo says why a run was stopped from Go.
 type stopInfo struct {
 	status    Status
 	limit     *Limit
@@ -202,7 +202,7 @@ func (in *interp) run(req *Request) (res *Result) {
 	s.ctx = ctx
 	defer ctx.Close()
 
-	in.depth.reset(lim.Recursion)
+	in.depth.reset()
 	in.cur = s
 	defer func() { in.cur = nil }()
 	runErr, panicVal := s.execute()

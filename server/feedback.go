@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/stelp-dev/stelp/analysis"
@@ -100,8 +101,11 @@ func (s *Server) executeFeedback(ix *lineIndex, res *exec.Result, findings []ana
 		return b.String()
 	case exec.StatusError:
 		if e := res.Exception; e != nil {
-			return fmt.Sprintf("The program raised %s%s: %s. Fix the cause; the inputs and values on the lines before it are in the trace.",
-				e.Type, atLine(e.Line), strings.TrimRight(e.Message, ". "))
+			out := fmt.Sprintf("The program raised %s%s%s: %s.", e.Type, atLine(e.Line), excerpt(ix, e.Line-1), strings.TrimRight(e.Message, ". "))
+			if vals := valuesBefore(res.Trace, e.Line); vals != "" {
+				out += " Last values: " + vals + "."
+			}
+			return out
 		}
 		return "The program failed: " + strings.TrimSpace(res.Stderr)
 	case exec.StatusViolation:
@@ -194,4 +198,33 @@ func excerpt(ix *lineIndex, line int) string {
 		text = string(r[:maxExcerpt-1]) + "…"
 	}
 	return " (`" + text + "`)"
+}
+
+// maxFeedbackValues bounds the trace values quoted after an exception.
+const maxFeedbackValues = 4
+
+// valuesBefore lists the last values assigned on the traced lines up to
+// line (nearest first): "total = 6 (line 6), i = 3 (line 5)".
+func valuesBefore(trace []exec.TraceLine, line int) string {
+	if line <= 0 {
+		return ""
+	}
+	var parts []string
+	for i := len(trace) - 1; i >= 0 && len(parts) < maxFeedbackValues; i-- {
+		t := trace[i]
+		if t.Line > line || len(t.Values) == 0 {
+			continue
+		}
+		names := make([]string, 0, len(t.Values))
+		for n := range t.Values {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if len(parts) < maxFeedbackValues {
+				parts = append(parts, fmt.Sprintf("%s = %s (line %d)", n, t.Values[n], t.Line))
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
 }

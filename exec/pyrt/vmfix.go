@@ -177,6 +177,7 @@ func patchVM() {
 	patchStoreSubscr()
 	patchDecoratorOrder()
 	patchKwargs()
+	patchUnpack()
 	patchGeneratorReturn()
 
 	jumpTable[vm.BUILD_MAP] = func(v unsafe.Pointer, count int32) error {
@@ -1055,4 +1056,36 @@ func constantSetDisplay(f *py.Frame) (py.Object, bool, error) {
 	}
 	s := pyobj.NewSet()
 	return s, true, s.AddConstants(items)
+}
+
+// patchUnpack gives unpacking errors CPython's wording.
+func patchUnpack() {
+	orig := jumpTable[vm.UNPACK_SEQUENCE]
+	jumpTable[vm.UNPACK_SEQUENCE] = func(v unsafe.Pointer, count int32) error {
+		f := vmFrame(v)
+		n := -1
+		switch x := top(f).(type) {
+		case py.Tuple:
+			n = len(x)
+		case *py.List:
+			n = len(x.Items)
+		}
+		if n >= 0 && n != int(count) {
+			if n > int(count) {
+				return py.ExceptionNewf(py.ValueError, "too many values to unpack (expected %d)", count)
+			}
+			return py.ExceptionNewf(py.ValueError, "not enough values to unpack (expected %d, got %d)", count, n)
+		}
+		err := orig(v, count)
+		if err != nil && py.IsException(py.ValueError, err) {
+			var got int
+			if e, ok := err.(*py.Exception); ok {
+				if msg, _ := pyobj.ExceptionStr(e); strings.HasPrefix(msg, "need more than ") {
+					fmt.Sscanf(msg, "need more than %d", &got)
+					return py.ExceptionNewf(py.ValueError, "not enough values to unpack (expected %d, got %d)", count, got)
+				}
+			}
+		}
+		return err
+	}
 }

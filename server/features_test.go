@@ -252,7 +252,7 @@ func TestCommandsWithText(t *testing.T) {
 	}
 	for _, c := range []struct{ text, status, feedback string }{
 		{"x = eval(s)\n", "blocked", "Not run: the code uses constructs that are not allowed.\nLine 1 (`x = eval(s)`): eval() runs arbitrary code; use ast.literal_eval"},
-		{"import os\n", "violation", "A runtime guard stopped the program at line 1: import of module os (import access is not allowed here)."},
+		{"import os\n", "violation", "A runtime guard stopped the program at line 1 (`import os`): import of module os (import access is not allowed here)."},
 		{"x = 1\nraise ValueError(\"bad x\")\n", "error", "The program raised ValueError at line 2 (`raise ValueError(\"bad x\")`): bad x. Last values: x = 1 (line 1)."},
 	} {
 		run = nil

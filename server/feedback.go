@@ -113,8 +113,8 @@ func (s *Server) executeFeedback(ix *lineIndex, res *exec.Result, findings []ana
 			return "A runtime guard stopped the program."
 		}
 		v := res.Violations[0]
-		return fmt.Sprintf("A runtime guard stopped the program%s: %s (%s access is not allowed here). Do the work without it, using only allowed modules and builtins.",
-			atLine(v.Line), strings.TrimRight(v.Detail, ". "), v.Kind)
+		return fmt.Sprintf("A runtime guard stopped the program%s%s: %s (%s access is not allowed here). Do the work without it, using only allowed modules and builtins.",
+			atLine(v.Line), excerpt(ix, v.Line-1), strings.TrimRight(v.Detail, ". "), v.Kind)
 	case exec.StatusLimit:
 		if res.Limit == nil {
 			return "A resource limit stopped the program."

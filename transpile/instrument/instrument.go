@@ -210,12 +210,18 @@ func (r *rewriter) block(n *sitter.Node) {
 	if !r.opt.Trace {
 		return
 	}
+	marked := -1
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		s := n.NamedChild(i)
 		if compound[s.Type()] || s.Type() == "comment" || isFuture(r, s) || (i == 0 && isDocstring(s)) {
 			continue
 		}
-		r.add(s, "__stelp_line__("+line(s)+"); ", "")
+		// A line runs once however many statements it holds (`a = 1; b = 2`),
+		// as CPython counts line events.
+		if row := int(s.StartPoint().Row); row != marked {
+			marked = row
+			r.add(s, "__stelp_line__("+line(s)+"); ", "")
+		}
 		if s.Type() == "expression_statement" && s.NamedChildCount() == 1 {
 			r.traceAssign(s, s.NamedChild(0))
 		}
@@ -256,7 +262,9 @@ func (r *rewriter) boundNames(t *sitter.Node) []string {
 	collect = func(t *sitter.Node) {
 		switch t.Type() {
 		case "identifier":
-			if name := r.text(t); !seen[name] && !strings.HasPrefix(name, "__stelp") {
+			// Dunder names (__annotations__ from lowered annotations,
+			// __slots__) are bookkeeping, not values to show.
+			if name := r.text(t); !seen[name] && !(strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__")) {
 				seen[name] = true
 				names = append(names, name)
 			}

@@ -32,6 +32,7 @@ func TestInstrument(t *testing.T) {
 		{"trace keeps docstring and future", "\"\"\"m\"\"\"\nfrom __future__ import annotations\nx = 1  # c\n", "\"\"\"m\"\"\"\nfrom __future__ import annotations\n__stelp_line__(3); x = 1; __stelp_trace__(3, 'x', x)  # c\n", true},
 		{"trace if", "if a:\n    pass\n", "if __stelp_line__(1) and (a):\n    __stelp_line__(2); pass\n", true},
 		{"trace loop target", "for i, (a, b) in pairs:\n    # c\n    s = a\n", "for i, (a, b) in __stelp_iter__((pairs), 1, 1):\n    # c\n    __stelp_line__(3); __stelp_trace__(1, 'i', i); __stelp_trace__(1, 'a', a); __stelp_trace__(1, 'b', b); s = a; __stelp_trace__(3, 's', s)\n", true},
+		{"one count per line", "a = 1; b = 2\n__x__ = 3\n", "__stelp_line__(1); a = 1; __stelp_trace__(1, 'a', a); b = 2; __stelp_trace__(1, 'b', b)\n__stelp_line__(2); __x__ = 3\n", true},
 		{"same-line body", "while c: n += 1\n", "while __stelp_tick__(1) and (c): __stelp_line__(1); n += 1; __stelp_trace__(1, 'n', n)\n", true},
 	}
 	for _, c := range cases {

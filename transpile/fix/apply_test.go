@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/policy"
 )
 
 func pos(line, col int) analysis.Position { return analysis.Position{Line: line, Column: col} }
@@ -197,5 +198,21 @@ func TestValidatorAgreesWithFullParse(t *testing.T) {
 	}
 	if verdicts[true] == 0 || verdicts[false] == 0 {
 		t.Errorf("the cases must include edits that parse and edits that do not: %v", verdicts)
+	}
+}
+
+// TestDunderImportFollowsPolicy: __import__ becomes an import statement
+// only for modules the policy allows.
+func TestDunderImportFollowsPolicy(t *testing.T) {
+	ctx := context.Background()
+	pol := policy.Default()
+	pol.ModulesAllow = []string{"math"}
+	src := []byte("a = __import__('math').pi\nb = __import__('json').dumps(1)\n")
+	out, n, err := All(ctx, src, pol, false)
+	if err != nil || n != 1 {
+		t.Fatalf("%d fixes, %v", n, err)
+	}
+	if want := "import math\na = math.pi\nb = __import__('json').dumps(1)\n"; string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }

@@ -3,7 +3,6 @@ package fix
 import (
 	"context"
 	"regexp"
-	"slices"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -11,7 +10,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/stelp-dev/stelp/analysis"
-	"github.com/stelp-dev/stelp/policy"
 )
 
 // parseSnippet parses Python text on its own (the contents of a string
@@ -424,8 +422,8 @@ func inFunction(n *sitter.Node) bool {
 
 var moduleNameRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
 
-// fixDunderImport: __import__('math') with a constant name of an allowed
-// module becomes `math` with `import math` added. __import__ returns the
+// fixDunderImport: __import__('math') with a constant name of a module the
+// policy allows becomes `math` with `import math` added. __import__ returns the
 // top-level package, which is what `import a.b` binds to `a`.
 func fixDunderImport(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	call := enclosing(n, "call")
@@ -438,7 +436,7 @@ func fixDunderImport(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 		return nil
 	}
 	top, _, _ := strings.Cut(name, ".")
-	if !slices.Contains(policy.DefaultModules, top) || !d.freeModuleName(top) {
+	if d.pol == nil || !d.pol.Allows(name) || !d.freeModuleName(top) {
 		return nil
 	}
 	edits := []analysis.TextEdit{d.replace(call, top)}

@@ -80,10 +80,20 @@ func Attach(ctx context.Context, src []byte, findings []analysis.Finding) []anal
 // is dropped. p is accepted for callers that hold a parser and may be nil:
 // the check uses its own.
 func AttachTree(ctx context.Context, p *analysis.Parser, t *analysis.Tree, findings []analysis.Finding) []analysis.Finding {
+	return attach(ctx, t, findings, nil)
+}
+
+// attach computes the fixes; pol (nil: the default) decides which modules
+// a rewrite may import in place of __import__.
+func attach(ctx context.Context, t *analysis.Tree, findings []analysis.Finding, pol *policy.Policy) []analysis.Finding {
 	if !anyFixable(findings) || t == nil || t.Sitter() == nil {
 		return findings
 	}
+	if pol == nil {
+		pol = policy.Default()
+	}
 	d := newDoc(t.Source(), t.Sitter().RootNode())
+	d.pol = pol
 	table := fixers()
 	var pending []int // findings with a fix still to be checked
 	for i := range findings {
@@ -296,7 +306,7 @@ func round(ctx context.Context, p *analysis.Parser, src []byte, pol *policy.Poli
 		return nil, 0, err
 	}
 	findings := analysis.CheckTree(ctx, t, pol)
-	findings = AttachTree(ctx, p, t, findings)
+	findings = attach(ctx, t, findings, pol)
 	hadErrors := t.Sitter().RootNode().HasError()
 	t.Close()
 	out, applied, _ := Apply(src, findings, unsafe)

@@ -11,6 +11,7 @@ import (
 	"github.com/smacker/go-tree-sitter/python"
 
 	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/policy"
 )
 
 // doc is one document being fixed: its source, tree and line table.
@@ -19,6 +20,7 @@ type doc struct {
 	root  *sitter.Node
 	lines []int
 	unit  string // indentUnit, once computed
+	pol   *policy.Policy
 }
 
 func newDoc(src []byte, root *sitter.Node) *doc {

@@ -355,3 +355,56 @@ class cached_property(object):
         val = self.func(instance)
         setattr(instance, self.attrname, val)
         return val
+
+
+def singledispatch(func):
+    """Dispatch on the type of the first argument. register(cls) and
+    register(cls, func) are supported; the annotation form needs parameter
+    annotations, which the lowering does not keep."""
+    registry = dict()
+    registry[object] = func
+    return _singledispatch_wrapper(func, registry)
+
+
+def _dispatch(registry, cls):
+    for klass in cls.__mro__:
+        if klass is not object and klass in registry:
+            return registry[klass]
+    # The runtime's MRO of some builtins is shorter than CPython's (bool
+    # lacks int), so registered bases are also tried by issubclass.
+    for klass in registry:
+        if klass is not object and issubclass(cls, klass):
+            return registry[klass]
+    return registry[object]
+
+
+def _singledispatch_wrapper(func, registry):
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(getattr(func, '__name__', 'singledispatch function') + ' requires at least 1 positional argument')
+        return _dispatch(registry, args[0].__class__)(*args, **kw)
+
+    def register(cls, f=None):
+        if f is None:
+            if not isinstance(cls, type):
+                raise TypeError("Invalid first argument to `register()`: " + repr(cls) +
+                                ". Use either `@register(some_class)` or plain `@register` on an annotated function.")
+            return _register_decorator(registry, cls)
+        registry[cls] = f
+        return f
+
+    def dispatch(cls):
+        return _dispatch(registry, cls)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+def _register_decorator(registry, cls):
+    def deco(f):
+        registry[cls] = f
+        return f
+    return deco

@@ -84,3 +84,18 @@ class Circle:
         return 3 * self.r * self.r
 c = Circle(2)
 print(c.area, c.area, c.calls)
+#=== singledispatch
+from functools import singledispatch
+@singledispatch
+def show(x):
+    return "obj:" + repr(x)
+@show.register(int)
+def _(x):
+    return "int:" + str(x)
+@show.register(list)
+def _(x):
+    return "list of " + str(len(x))
+show.register(str, lambda s: "str:" + s.upper())
+class B:
+    pass
+print(show(3), show(True), show([1, 2]), show("ab"), show(2.5), show(B()) [:5], show.dispatch(bool).__name__)

@@ -8,6 +8,7 @@ package fix
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -241,32 +242,15 @@ func Apply(src []byte, findings []analysis.Finding, unsafe bool) (out []byte, ap
 	})
 	var accepted []byteEdit
 	for _, c := range cands {
-		var add []byteEdit
-		ok := true
-		for _, e := range c.edits {
-			dup := false
-			for _, a := range accepted {
-				if a.start == e.start && a.end == e.end && a.text == e.text {
-					dup = true
-					break
-				}
-				if overlaps(a, e) {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				break
-			}
-			if !dup {
-				add = append(add, e)
-			}
-		}
-		if !ok {
+		if conflicts(accepted, c.edits) {
 			skipped = append(skipped, c.f)
 			continue
 		}
-		accepted = append(accepted, add...)
+		for _, e := range c.edits {
+			if !slices.Contains(accepted, e) {
+				accepted = append(accepted, e)
+			}
+		}
 		applied = append(applied, c.f)
 	}
 	return applyBytes(src, accepted), applied, skipped

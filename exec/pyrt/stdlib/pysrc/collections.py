@@ -180,6 +180,8 @@ class Counter(_DictWrapper):
             c._d[k] = v
         return c
 
+    __copy__ = copy
+
     def __delitem__(self, elem):
         if elem in self._d:
             del self._d[elem]
@@ -400,6 +402,8 @@ class OrderedDict(_DictWrapper):
 
     def copy(self):
         return OrderedDict(self)
+
+    __copy__ = copy
 
     def __reversed__(self):
         return iter(list(self._d)[::-1])
@@ -865,6 +869,8 @@ class UserDict(_DictWrapper):
 
     def copy(self):
         return self.__class__(self._d)
+
+    __copy__ = copy
 
 
 class UserList(object):

@@ -41,3 +41,21 @@ class C:
 print(copy.deepcopy(C()).v, copy.deepcopy([C()])[0].v)
 s = {1, 2}
 print(copy.copy(s) == s, copy.deepcopy(s))
+#=== containers
+import copy
+from collections import Counter, OrderedDict, defaultdict, deque
+c = Counter("aab")
+c2 = copy.copy(c)
+c2["z"] += 5
+o = OrderedDict(a=[1])
+o2 = copy.copy(o)
+o2["b"] = 2
+o3 = copy.deepcopy(o)
+o3["a"].append(9)
+d = defaultdict(list, {"k": [1]})
+d2 = copy.deepcopy(d)
+d2["k"].append(2)
+q = deque([1, [2]])
+q2 = copy.deepcopy(q)
+q2[1].append(3)
+print(c, c2, o, o2, o3, d, d2, q, q2)

@@ -74,7 +74,10 @@ func fixEndlessLoop(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 // (the rule multiplies nested constant bounds).
 func (d *doc) boundedLoop(app analysis.Applicability, body *sitter.Node, build func(bound string) []analysis.TextEdit) *analysis.Fix {
 	ctx := context.Background()
-	before := countRule(analysis.Check(ctx, d.src, nil), "SP808")
+	if d.hugeLoops < 0 {
+		d.hugeLoops = countRule(analysis.Check(ctx, d.src, nil), "SP808")
+	}
+	before := d.hugeLoops
 	bounds := loopBounds
 	if containsWhile(body) {
 		bounds = loopBounds[2:]

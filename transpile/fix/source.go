@@ -21,10 +21,13 @@ type doc struct {
 	lines []int
 	unit  string // indentUnit, once computed
 	pol   *policy.Policy
+	// hugeLoops counts the document's huge-iteration findings (-1: not
+	// yet), which a loop bound must not add to.
+	hugeLoops int
 }
 
 func newDoc(src []byte, root *sitter.Node) *doc {
-	return &doc{src: src, root: root, lines: lineStarts(src)}
+	return &doc{src: src, root: root, lines: lineStarts(src), hugeLoops: -1}
 }
 
 func lineStarts(src []byte) []int {

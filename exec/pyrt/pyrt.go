@@ -34,13 +34,19 @@ func Install(ctx py.Context) error {
 		b.Globals[name] = obj
 	}
 	b.Globals[stateKey] = &rtState{}
-	for _, obj := range b.Globals {
-		if t, ok := obj.(*py.Type); ok {
-			fixMetatype(t)
+	// The builtin classes are process-global objects, the same in every
+	// context: correcting them once, from the first context, is enough.
+	metatypeOnce.Do(func() {
+		for _, obj := range b.Globals {
+			if t, ok := obj.(*py.Type); ok {
+				fixMetatype(t)
+			}
 		}
-	}
+	})
 	return nil
 }
+
+var metatypeOnce sync.Once
 
 // fixMetatype makes type(C) be type for a builtin class. gpython sets the
 // metatype of classes made with Type.NewType to their base (type(ValueError)

@@ -98,6 +98,13 @@ func Repr(o py.Object) (string, error) {
 		return classRepr(x), nil
 	case *py.Function:
 		return "<function " + x.Name + " at 0x" + strconv.FormatInt(Id(o), 16) + ">", nil
+	case py.StringDict:
+		// gpython's own str-keyed dicts (globals(), a module's namespace)
+		// have no order; show them sorted rather than at random.
+		d, _ := AsDict(x)
+		return d.repr()
+	case *py.Method:
+		return "<built-in function " + x.Name + ">", nil
 	}
 	r, err := py.Repr(o)
 	if err != nil {
@@ -169,7 +176,7 @@ func Str(o py.Object) (string, error) {
 	switch x := o.(type) {
 	case py.String:
 		return string(x), nil
-	case py.Int, py.Float, py.Bool, py.NoneType, py.Tuple, *py.List, py.Complex, *py.Type, *py.Function:
+	case py.Int, py.Float, py.Bool, py.NoneType, py.Tuple, *py.List, py.Complex, *py.Type, *py.Function, py.StringDict, *py.Method:
 		return Repr(o)
 	case *py.Exception:
 		if o == py.NotImplemented {

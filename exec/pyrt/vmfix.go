@@ -228,6 +228,7 @@ func patchVM() {
 	jumpTable[vm.CALL_FUNCTION] = func(v unsafe.Pointer, argc int32) error {
 		f := vmFrame(v)
 		nargs, nkw := int(argc&0xff), int(argc>>8&0xff)
+		callee := f.Stack[len(f.Stack)-2*nkw-nargs-1]
 		if nkw > 0 && nargs <= 1 {
 			// dict(a=1, b=2) keeps keyword order, which a str-keyed Go map
 			// (gpython's kwargs) would lose.
@@ -262,7 +263,7 @@ func patchVM() {
 				return nil
 			}
 		}
-		return origCall(v, argc)
+		return qualifyArgError(origCall(v, argc), callee)
 	}
 	jumpTable[vm.CALL_FUNCTION_VAR] = func(v unsafe.Pointer, argc int32) error {
 		f := vmFrame(v)
@@ -1088,4 +1089,32 @@ func patchUnpack() {
 		}
 		return err
 	}
+}
+
+// qualifyArgError names a method as CPython 3.10+ does in argument errors
+// (C.m() missing 1 required positional argument), where gpython uses the
+// bare function name.
+func qualifyArgError(err error, callee py.Object) error {
+	if err == nil {
+		return nil
+	}
+	fn, ok := callee.(*py.Function)
+	if bm, isBound := callee.(*py.BoundMethod); isBound {
+		fn, ok = bm.Method.(*py.Function)
+	}
+	if !ok || fn.Qualname == "" || fn.Qualname == fn.Name {
+		return err
+	}
+	e, isExc := err.(*py.Exception)
+	if !isExc || e.Base != py.TypeError {
+		return err
+	}
+	args := pyobj.ExcArgs(e)
+	if len(args) != 1 {
+		return err
+	}
+	if msg, isStr := args[0].(py.String); isStr && strings.HasPrefix(string(msg), fn.Name+"()") {
+		return py.ExceptionNewf(py.TypeError, "%s", fn.Qualname+string(msg[len(fn.Name):]))
+	}
+	return err
 }

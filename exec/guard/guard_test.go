@@ -1,0 +1,26 @@
+package guard
+
+import "testing"
+
+func TestAttr(t *testing.T) {
+	cases := map[string]AttrRule{
+		"__globals__":    AttrDeny,
+		"__ｇｌｏｂａｌｓ__":    AttrDeny, // fullwidth letters normalise (NFKC) to __globals__
+		"gi_frame":       AttrDeny,
+		"__subclasses__": AttrDeny,
+		"__dict__":       AttrInstanceOnly,
+		"__class__":      AttrFree,
+		"__name__":       AttrFree,
+		"__init__":       AttrFree,
+		"append":         AttrFree,
+		"globals":        AttrFree,
+	}
+	for name, want := range cases {
+		if got := Attr(name); got != want {
+			t.Errorf("Attr(%q) = %v, want %v", name, got, want)
+		}
+		if Guarded(name) != (want != AttrFree) {
+			t.Errorf("Guarded(%q) disagrees with Attr", name)
+		}
+	}
+}

@@ -821,7 +821,7 @@ func patchKwargs() {
 		if val == nil {
 			return py.ExceptionNewf(py.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.Code.Varnames[i])
 		}
-		if sd, ok := val.(py.StringDict); ok {
+		if sd, ok := val.(py.StringDict); ok && isKwargsSlot(f.Code, int(i)) {
 			d := orderedKwargs(f, sd)
 			f.LocalVars[i] = d
 			val = d
@@ -1117,4 +1117,18 @@ func qualifyArgError(err error, callee py.Object) error {
 		return py.ExceptionNewf(py.TypeError, "%s", fn.Qualname+string(msg[len(fn.Name):]))
 	}
 	return err
+}
+
+// isKwargsSlot reports whether local i is the function's **kwargs
+// parameter (only that one is converted: a local holding globals() must
+// stay the live namespace).
+func isKwargsSlot(c *py.Code, i int) bool {
+	if c.Flags&py.CO_VARKEYWORDS == 0 {
+		return false
+	}
+	slot := int(c.Argcount + c.Kwonlyargcount)
+	if c.Flags&py.CO_VARARGS != 0 {
+		slot++
+	}
+	return i == slot
 }

@@ -15,20 +15,30 @@ import (
 
 // gpython's VM dispatches through an unexported opcode table. Several
 // opcodes have semantics that no public hook can correct, so we replace
-// those entries:
-//   - FOR_ITER treats any error from the iterator as exhaustion, silently
+// those entries (each replacement is documented where it is installed):
+//   - FOR_ITER treated any error from the iterator as exhaustion, silently
 //     swallowing exceptions raised inside generators;
-//   - COMPARE_OP cannot order tuples or lists, ignores reflected user
-//     methods, and panics on `is` with tuples;
-//   - LOAD_ATTR/STORE_ATTR/DELETE_ATTR lack the descriptor protocol for
-//     classes and attributes on exception instances;
-//   - BUILD_MAP/STORE_MAP/MAP_ADD/BUILD_SET/SET_ADD build gpython's
+//   - COMPARE_OP could not order tuples or lists, ignored reflected user
+//     methods, compared big ints and floats wrongly, and panicked on `is`
+//     with tuples;
+//   - LOAD_ATTR/STORE_ATTR/DELETE_ATTR lacked the descriptor protocol for
+//     classes and attributes on exception instances (and are where the
+//     executor's attribute guard applies);
+//   - BUILD_MAP/STORE_MAP/MAP_ADD/BUILD_SET/SET_ADD built gpython's
 //     str-keyed dict and unordered set: displays now build ours;
-//   - calls with **mapping accept only gpython's dict;
-//   - str % args uses Go formatting.
+//   - GET_ITER, BINARY_SUBSCR: bytes, str in linear time, range slicing;
+//   - arithmetic: bools as ints, tuple concatenation, ZeroDivisionError;
+//   - CALL_FUNCTION*: **mapping of our dict, keyword order, messages;
+//   - MAKE_FUNCTION/MAKE_CLOSURE: decorators compiled after defaults;
+//   - LOAD_NAME/LOAD_GLOBAL: dotted decorator names;
+//   - LOAD_FAST: **kwargs as an ordered dict;
+//   - RETURN_VALUE/YIELD_FROM: generator return values;
+//   - UNPACK_SEQUENCE, STORE_SUBSCR, DELETE_SUBSCR: CPython's messages;
+//   - str % args uses our printf-style formatting.
 //
 // The table's functions take *vm.Vm, whose first field is the current
-// frame; that is all the replacements need.
+// frame; that is all the replacements need. A panic in a replacement
+// becomes a Python exception (gpython does not recover them).
 //
 //go:linkname jumpTable github.com/go-python/gpython/vm.jumpTable
 var jumpTable [256]func(unsafe.Pointer, int32) error

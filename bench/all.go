@@ -17,14 +17,18 @@ type AllReport struct {
 	Corpus   *Report       `json:"corpus,omitempty"`
 	Targets  []Target      `json:"targets"`
 	Notes    []string      `json:"notes,omitempty"`
+	// ProfileNotes names a hand-written document beside benchmarks.md
+	// (profiles and the fast paths they point to) to link; not measured,
+	// so not part of the JSON.
+	ProfileNotes string `json:"-"`
 }
 
 // WriteText prints every table for the terminal.
 func (a *AllReport) WriteText(w io.Writer) error {
 	sections := []section{{"machine", a.Machine.Table()}}
 	if d := a.Detect; d != nil {
-		sections = append(sections, section{fmt.Sprintf("detection, %d files × %d passes (load %s → %s)",
-			d.Files, d.Reps, d.LoadBefore, d.LoadAfter), d.Table()})
+		sections = append(sections, section{fmt.Sprintf("detection, %d files × %d passes (load %s → %s); CPU per file: Bandit / stelp check = %.1f×",
+			d.Files, d.Reps, d.LoadBefore, d.LoadAfter, d.CLIOverBanditCPU), d.Table()})
 	}
 	if e := a.Exec; e != nil {
 		sections = append(sections, section{fmt.Sprintf("execution, %d programs × %d runs each (load %s → %s)",
@@ -73,7 +77,8 @@ func (a *AllReport) WriteMarkdown(w io.Writer, plot string) error {
 	mt := a.Machine.Table()
 	mt.Head = []string{"what", "value"}
 	writeMD(&b, mt)
-	b.WriteString("## How to reproduce\n\n```sh\n")
+	b.WriteString("## How to reproduce\n\n`scripts/bench.sh --write-docs` installs Bandit from Debian when it is missing, " +
+		"builds stelp and runs the same command; the corpus is `../shared/corpora`. By hand:\n\n```sh\n")
 	for _, c := range a.Commands {
 		b.WriteString(c + "\n")
 	}
@@ -85,10 +90,11 @@ func (a *AllReport) WriteMarkdown(w io.Writer, plot string) error {
 			"development half), each detector run %d times over the same directory, interleaved; throughput is files over "+
 			"the median pass. Load %s → %s.\n\n", d.Files, d.Reps, d.LoadBefore, d.LoadAfter)
 		writeMD(&b, d.Table())
-		fmt.Fprintf(&b, "`stelp check` reads %.1f× as many files per second as Bandit; in-process analysis %.1f×.\n\n"+
+		fmt.Fprintf(&b, "`stelp check` reads %.1f× as many files per second as Bandit; in-process analysis %.1f×. "+
+			"Per file, Bandit used %.1f× the CPU time `stelp check` did (CPU time moves less with load than wall time).\n\n"+
 			"A program counts as flagged by stelp when it has an error-severity finding (what blocks a run), by Bandit "+
 			"when it has a MEDIUM or HIGH severity issue. `stelp check` checks files on all cores; Bandit is one process "+
-			"on one core; both times include process start-up and the directory walk.\n\n", d.CLIOverBandit, d.InProcessOverBandit)
+			"on one core; both times include process start-up and the directory walk.\n\n", d.CLIOverBandit, d.InProcessOverBandit, d.CLIOverBanditCPU)
 	}
 	if e := a.Exec; e != nil {
 		fmt.Fprintf(&b, "## Execution latency\n\nThe %d HumanEval programs (prompt, canonical solution, tests, `check(entry_point)`), "+
@@ -120,6 +126,9 @@ func (a *AllReport) WriteMarkdown(w io.Writer, plot string) error {
 	}
 	for _, n := range a.Notes {
 		b.WriteString("- " + n + "\n")
+	}
+	if a.ProfileNotes != "" {
+		fmt.Fprintf(&b, "## Where the time goes\n\nProfiles of these paths and the fast paths they point to: [%s](%s).\n", a.ProfileNotes, a.ProfileNotes)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -354,6 +354,10 @@ func writeBenchDocs(all *bench.AllReport, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	const notes = "benchmarks-profile.md"
+	if _, err := os.Stat(filepath.Join(dir, notes)); err == nil {
+		all.ProfileNotes = notes
+	}
 	plotName := ""
 	if all.Exec != nil {
 		var svg bytes.Buffer

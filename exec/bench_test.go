@@ -50,3 +50,20 @@ func BenchmarkInterpRunTrivial(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIterateLongString walks a 50,000-character str through the
+// budgeted iterator the instrumentation puts on every for loop. It was
+// quadratic (gpython's index-based str iteration) and must stay linear:
+// compare ns/op against BenchmarkInterpRunTrivial.
+func BenchmarkIterateLongString(b *testing.B) {
+	in, err := newInterp(currentExtensions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := &Request{Code: "s = 'é' * 50000\nn = 0\nfor c in __stelp_iter__(s, 3):\n    n += c == 'é'\nassert n == 50000\n"}
+	for i := 0; i < b.N; i++ {
+		if res := in.run(req); res.Status != StatusOK {
+			b.Fatalf("%+v", res)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/go-python/gpython/vm"
 
 	"github.com/stelp-dev/stelp/exec/guard"
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
 )
 
 func lineArg(args py.Tuple, i int) int {
@@ -93,7 +94,9 @@ func (s *session) iterWrap(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	if len(args) < 1 {
 		return nil, py.ExceptionNewf(py.TypeError, "__stelp_iter__ needs an iterable")
 	}
-	it, err := py.Iter(args[0])
+	// pyobj.Iter, not py.Iter: gpython's own iterates a str by index,
+	// counting runes from the start each step (quadratic in len(s)).
+	it, err := pyobj.Iter(args[0])
 	if err != nil {
 		return nil, err
 	}

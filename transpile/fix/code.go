@@ -374,6 +374,9 @@ func (d *doc) callsBuiltin(call *sitter.Node, name string) bool {
 // rebinds reports whether the file binds name itself (an assignment,
 // parameter, def or import), so that it may not be the builtin.
 func (d *doc) rebinds(name string) bool {
+	if r, ok := d.rebound[name]; ok {
+		return r
+	}
 	found := false
 	walk(d.root, func(n *sitter.Node) bool {
 		if found {
@@ -395,6 +398,10 @@ func (d *doc) rebinds(name string) bool {
 		}
 		return !found
 	})
+	if d.rebound == nil {
+		d.rebound = map[string]bool{}
+	}
+	d.rebound[name] = found
 	return found
 }
 

@@ -24,6 +24,7 @@ type doc struct {
 	// hugeLoops counts the document's huge-iteration findings (-1: not
 	// yet), which a loop bound must not add to.
 	hugeLoops int
+	rebound   map[string]bool // rebinds, by name
 }
 
 func newDoc(src []byte, root *sitter.Node) *doc {

@@ -33,7 +33,11 @@ func NewDict() *Dict { return &Dict{cls: DictType} }
 
 // NewDictSized returns an empty dict with room for n entries.
 func NewDictSized(n int) *Dict {
-	return &Dict{cls: DictType, entries: make([]dictEntry, 0, n), index: make(map[int64]int32, n)}
+	d := &Dict{cls: DictType, entries: make([]dictEntry, 0, n)}
+	if n > smallDict {
+		d.index = make(map[int64]int32, n)
+	}
+	return d
 }
 
 func (d *Dict) Type() *py.Type { return d.cls }
@@ -49,8 +53,26 @@ func (d *Dict) GetDict() py.StringDict {
 // Len is the number of keys.
 func (d *Dict) Len() int { return d.live }
 
+// smallDict is the size up to which a dict has no index map and is
+// searched linearly: most dicts (instance attributes, small literals) stay
+// below it, which saves a map allocation per dict.
+const smallDict = 8
+
 func (d *Dict) find(key py.Object, h int64) (int, error) {
 	if d.index == nil {
+		for i := range d.entries {
+			e := &d.entries[i]
+			if e.dead || e.hash != h {
+				continue
+			}
+			eq, err := Equal(e.key, key)
+			if err != nil {
+				return -1, err
+			}
+			if eq {
+				return i, nil
+			}
+		}
 		return -1, nil
 	}
 	i, ok := d.index[h]
@@ -71,6 +93,22 @@ func (d *Dict) find(key py.Object, h int64) (int, error) {
 		i = e.next
 	}
 	return -1, nil
+}
+
+// buildIndex links every entry into the hash index.
+func (d *Dict) buildIndex() {
+	d.index = make(map[int64]int32, len(d.entries))
+	for i := range d.entries {
+		e := &d.entries[i]
+		e.next = -1
+		if e.dead {
+			continue
+		}
+		if head, ok := d.index[e.hash]; ok {
+			e.next = head
+		}
+		d.index[e.hash] = int32(i)
+	}
 }
 
 // Get returns the value for key and whether it was present.
@@ -111,17 +149,17 @@ func (d *Dict) setHashed(key, value py.Object, h int64) error {
 		d.entries[i].value = value
 		return nil
 	}
-	if d.index == nil {
-		d.index = make(map[int64]int32)
-	}
-	next := int32(-1)
-	if head, ok := d.index[h]; ok {
-		next = head
-	}
-	d.entries = append(d.entries, dictEntry{key: key, value: value, hash: h, next: next})
-	d.index[h] = int32(len(d.entries) - 1)
+	d.entries = append(d.entries, dictEntry{key: key, value: value, hash: h, next: -1})
 	d.live++
 	d.version++
+	if d.index != nil {
+		if head, ok := d.index[h]; ok {
+			d.entries[len(d.entries)-1].next = head
+		}
+		d.index[h] = int32(len(d.entries) - 1)
+	} else if len(d.entries) > smallDict {
+		d.buildIndex()
+	}
 	return nil
 }
 
@@ -154,17 +192,14 @@ func (d *Dict) removeAt(i int) {
 func (d *Dict) compact() {
 	old := d.entries
 	d.entries = make([]dictEntry, 0, d.live+d.live/2+1)
-	d.index = make(map[int64]int32, d.live)
 	for _, e := range old {
-		if e.dead {
-			continue
+		if !e.dead {
+			d.entries = append(d.entries, dictEntry{key: e.key, value: e.value, hash: e.hash, next: -1})
 		}
-		next := int32(-1)
-		if head, ok := d.index[e.hash]; ok {
-			next = head
-		}
-		d.entries = append(d.entries, dictEntry{key: e.key, value: e.value, hash: e.hash, next: next})
-		d.index[e.hash] = int32(len(d.entries) - 1)
+	}
+	d.index = nil
+	if len(d.entries) > smallDict {
+		d.buildIndex()
 	}
 }
 

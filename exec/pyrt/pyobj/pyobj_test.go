@@ -137,3 +137,57 @@ func TestDictKeysUnify(t *testing.T) {
 		t.Errorf("delete 1.0 failed: %d keys left", d.Len())
 	}
 }
+
+// A random sequence of sets and deletes keeps the dict equal to a simple
+// model (insertion order of live keys), across the small (linear) and
+// indexed representations and compaction.
+func TestDictModel(t *testing.T) {
+	d := NewDict()
+	var order []int64
+	vals := map[int64]int64{}
+	seed := uint64(12345)
+	next := func() uint64 { seed = seed*6364136223846793005 + 1442695040888963407; return seed >> 33 }
+	for step := 0; step < 20000; step++ {
+		k := int64(next() % 64)
+		if next()%3 == 0 {
+			_, ok, err := d.Delete(py.Int(k))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, want := vals[k]; ok != want {
+				t.Fatalf("step %d: delete %d = %v, model %v", step, k, ok, want)
+			}
+			if ok {
+				delete(vals, k)
+				for i, o := range order {
+					if o == k {
+						order = append(order[:i], order[i+1:]...)
+						break
+					}
+				}
+			}
+			continue
+		}
+		v := int64(next())
+		if _, ok := vals[k]; !ok {
+			order = append(order, k)
+		}
+		vals[k] = v
+		if err := d.Set(py.Int(k), py.Int(v)); err != nil {
+			t.Fatal(err)
+		}
+		if d.Len() != len(order) {
+			t.Fatalf("step %d: len %d, model %d", step, d.Len(), len(order))
+		}
+	}
+	keys := d.Keys()
+	for i, k := range keys {
+		if int64(k.(py.Int)) != order[i] {
+			t.Fatalf("key %d is %v, model %d", i, k, order[i])
+		}
+		got, ok, _ := d.Get(k)
+		if !ok || int64(got.(py.Int)) != vals[order[i]] {
+			t.Fatalf("value of %v is %v, model %d", k, got, vals[order[i]])
+		}
+	}
+}

@@ -83,6 +83,11 @@ func (p *pass) truth(n int32) (val bool, known bool) {
 	case vNone:
 		return false, true
 	case vSeq:
+		// A name bound to a list may be emptied or filled by the body
+		// (pq.pop(), heapq.heappop(pq)): only a display's truth is fixed.
+		if k := p.kind(n); k != "list" && k != "tuple" {
+			return false, false
+		}
 		return len(v.elems) > 0, true
 	}
 	return false, false

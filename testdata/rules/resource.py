@@ -140,3 +140,8 @@ def scaled(n):
         pass
     small = [0] * (n * 2)
     return buf, small
+queue = [(0, "start")]
+while queue:
+    item = heapq.heappop(queue)
+while [0]:  # expect: SP801
+    pass

@@ -345,9 +345,12 @@ func (r *rewriter) entryInHeader(s *sitter.Node, hook string) bool {
 				target = item.ChildByFieldName("value")
 				if target == nil && item.NamedChildCount() > 0 {
 					target = item.NamedChild(0)
-					if target.Type() == "as_pattern" && target.NamedChildCount() > 0 {
-						target = target.NamedChild(0)
-					}
+				}
+				// `with open(p) as f:` parses as a with_item whose value
+				// is the whole as_pattern: the hook wraps only the
+				// context manager, never the `as` target.
+				if target != nil && target.Type() == "as_pattern" && target.NamedChildCount() > 0 {
+					target = target.NamedChild(0)
 				}
 			}
 		}

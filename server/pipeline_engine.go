@@ -11,6 +11,7 @@ import (
 	"github.com/stelp-dev/stelp/exec"
 	"github.com/stelp-dev/stelp/pipeline"
 	"github.com/stelp-dev/stelp/policy"
+	"github.com/stelp-dev/stelp/transpile/fix"
 )
 
 // PipelineEngine is the real Engine: analysis for diagnostics, the
@@ -45,7 +46,9 @@ func (c *treeChecker) Check(ctx context.Context, src []byte, edits []sitter.Edit
 	}
 	c.tree.Close()
 	c.tree = tree
-	return analysis.CheckTree(ctx, tree, pol), nil
+	// Fixes are attached here so that quick fixes and fix-all come from
+	// the same rewrites as `stelp fix`.
+	return fix.AttachTree(ctx, c.parser, tree, analysis.CheckTree(ctx, tree, pol)), nil
 }
 
 func (c *treeChecker) Close() {

@@ -421,3 +421,32 @@ func memNow() (heap, rss uint64) {
 	}
 	return ms.HeapInuse, rss
 }
+
+// TestRealEngineFixesFromTranspileFix: quick fixes and fix-all carry the
+// rewrites of transpile/fix, the same ones `stelp fix` applies.
+func TestRealEngineFixesFromTranspileFix(t *testing.T) {
+	ed := newEditor(t, realEngine(t), Options{}, nil)
+	text := "total = eval(\"1 + 2\")\nprint(total)\n"
+	ed.open(docURI, text)
+	ed.diagnostics(docURI, 1)
+	var quick *codeAction
+	for _, a := range ed.codeActions(docURI, 0, "quickfix") {
+		if !strings.HasPrefix(a.Title, "Suppress") {
+			a := a
+			quick = &a
+		}
+	}
+	if quick == nil {
+		t.Fatal("no quick fix for eval of a constant expression")
+	}
+	if got := applyTo(t, text, *quick); strings.Contains(got, "eval") || !strings.Contains(got, "1 + 2") {
+		t.Errorf("quick fix %q gave:\n%s", quick.Title, got)
+	}
+	var res fixAllResult
+	if err := ed.command("stelp.fixAll", map[string]any{"text": text}, &res); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(res.Text, "eval") || len(res.Applied) != 1 || len(res.Remaining) != 0 {
+		t.Errorf("fixAll: %+v", res)
+	}
+}

@@ -94,9 +94,10 @@ func fixRenameAttr(title, to string) func(p *pass, call int32) *Fix {
 			return nil
 		}
 		a := p.field(fn, "attribute")
+		name := to // per call: the closure's `to` must not accumulate suffixes
 		if strings.HasSuffix(p.text(a), "_all") {
-			to += "_all"
+			name += "_all"
 		}
-		return &Fix{Title: title, Applicability: FixUnsafe, Edits: []TextEdit{p.edit(p.nodes[a].start, p.nodes[a].end, to)}}
+		return &Fix{Title: title, Applicability: FixUnsafe, Edits: []TextEdit{p.edit(p.nodes[a].start, p.nodes[a].end, name)}}
 	}
 }

@@ -64,3 +64,22 @@ func TestFixes(t *testing.T) {
 		}
 	}
 }
+
+// TestRenameFixDoesNotAccumulate: each call's rename is computed afresh
+// (a shared closure variable once turned the third into safe_load_all_all_all).
+func TestRenameFixDoesNotAccumulate(t *testing.T) {
+	src := []byte("import yaml\nyaml.load_all(a)\nyaml.load_all(b)\nyaml.load_all(c)\n")
+	n := 0
+	for _, f := range Check(context.Background(), src, nil) {
+		if f.Rule != "SP704" || f.Fix == nil {
+			continue
+		}
+		n++
+		if got := f.Fix.Edits[0].NewText; got != "safe_load_all" {
+			t.Errorf("line %d: rename to %q", f.Range.Start.Line+1, got)
+		}
+	}
+	if n != 3 {
+		t.Fatalf("want 3 fixed SP704 findings, got %d", n)
+	}
+}

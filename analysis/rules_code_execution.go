@@ -26,6 +26,7 @@ var ruleEval = &Rule{
 
 var ruleExec = &Rule{
 	ID: "SP102", Name: "exec-call", CWE: 95, Category: CatCodeExecution, Severity: policy.SeverityError, Bandit: "B102",
+	HasFix:  true,
 	Summary: "exec() runs arbitrary statements",
 	Why: "exec() runs any Python statements it is given, including imports and file or process access. " +
 		"Write the statements as code instead.",
@@ -47,6 +48,7 @@ var ruleCompile = &Rule{
 
 var ruleDunderImport = &Rule{
 	ID: "SP104", Name: "dunder-import-call", CWE: 94, Category: CatCodeExecution, Severity: policy.SeverityError,
+	HasFix:  true,
 	Summary: "__import__() loads a module chosen at run time",
 	Why: "__import__ bypasses the import statement, so the import allowlist cannot see which module is loaded; " +
 		"it is the usual first step of `__import__('os').system(...)`.",

@@ -224,6 +224,7 @@ var ruleThreads = &Rule{
 
 var ruleLeak = &Rule{
 	ID: "SP831", Name: "resource-leak", CWE: 772, Category: CatLeak, Severity: policy.SeverityError,
+	HasFix:  true,
 	Summary: "A file or socket is opened and never closed",
 	Why: "An open file or socket kept in a variable without `with` or close() leaks a descriptor; in a loop it " +
 		"exhausts the process's limit.",

@@ -11,6 +11,7 @@ import (
 
 var ruleWeakHash = &Rule{
 	ID: "SP901", Name: "weak-hash", CWE: 328, Category: CatCrypto, Severity: policy.SeverityWarning, Bandit: "B324",
+	HasFix:  true,
 	Summary: "MD5 or SHA-1 is used",
 	Why: "MD5 and SHA-1 are broken for security (collisions are cheap). Fine as checksums of trusted data " +
 		"(pass usedforsecurity=False to say so); use SHA-256 or a password hash for anything security-related.",
@@ -39,6 +40,7 @@ var secretNameRe = regexp.MustCompile(`(?i)(^|_)(password|passwd|pwd|secret|toke
 
 var ruleInsecureRandom = &Rule{
 	ID: "SP902", Name: "insecure-random", CWE: 338, Category: CatCrypto, Severity: policy.SeverityWarning, Bandit: "B311",
+	HasFix:  true,
 	Summary: "The random module makes a security value (token, password, key)",
 	Why:     "random is predictable: its state can be recovered from outputs. Use secrets for tokens, passwords and keys.",
 	Bad:     "token = ''.join(random.choice(alphabet) for _ in range(16))",

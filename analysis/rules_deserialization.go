@@ -10,6 +10,7 @@ import (
 
 var rulePickle = &Rule{
 	ID: "SP701", Name: "pickle-load", CWE: 502, Category: CatDeserialization, Severity: policy.SeverityError, Bandit: "B301",
+	HasFix:  true,
 	Summary: "pickle data is loaded",
 	Why:     "Unpickling runs any callable the data names (via __reduce__): loading untrusted pickle is running untrusted code.",
 	Bad:     "obj = pickle.loads(blob)",

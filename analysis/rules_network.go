@@ -67,6 +67,7 @@ var ruleNoTimeout = &Rule{
 
 var ruleNoVerify = &Rule{
 	ID: "SP605", Name: "tls-verification-disabled", CWE: 295, Category: CatNetwork, Severity: policy.SeverityError, Bandit: "B501",
+	HasFix:  true,
 	Summary: "TLS certificate verification is turned off",
 	Why:     "verify=False or an unverified SSL context accepts any certificate, so anyone on the path can read and change the traffic.",
 	Bad:     "requests.get(url, verify=False)",

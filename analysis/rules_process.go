@@ -6,6 +6,7 @@ import "github.com/stelp-dev/stelp/policy"
 
 var ruleOSSystem = &Rule{
 	ID: "SP401", Name: "shell-command", CWE: 78, Category: CatProcess, Severity: policy.SeverityError, Bandit: "B605",
+	HasFix:  true,
 	Summary: "A shell command is run",
 	Why:     "os.system, os.popen and friends pass a string to the shell: any text that reaches it runs as a command.",
 	Bad:     "os.system('ls ' + path)",
@@ -31,6 +32,7 @@ var ruleSubprocess = &Rule{
 
 var ruleShellTrue = &Rule{
 	ID: "SP403", Name: "shell-true", CWE: 78, Category: CatInjection, Severity: policy.SeverityError, Bandit: "B602",
+	HasFix:  true,
 	Summary: "A process is started with shell=True",
 	Why:     "shell=True hands the command line to /bin/sh, so quotes, `;` and `$(...)` in any interpolated value become commands (command injection).",
 	Bad:     "subprocess.run(f'grep {pattern} log', shell=True)",

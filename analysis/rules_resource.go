@@ -21,6 +21,7 @@ const (
 
 var ruleInfiniteLoop = &Rule{
 	ID: "SP801", Name: "infinite-loop", CWE: 835, Category: CatResource, Severity: policy.SeverityError,
+	HasFix:  true,
 	Summary: "A loop with an always-true condition has no reachable exit",
 	Why: "`while True:` (or `while 1:`, `while x == x:`) without a reachable break, return, raise or exit never " +
 		"ends: the program hangs and burns CPU. Exits behind conditions that are constant the wrong way do not count.",
@@ -56,6 +57,7 @@ func (p *pass) headerText(n int32) string {
 
 var ruleStuckLoop = &Rule{
 	ID: "SP802", Name: "loop-condition-never-changes", CWE: 835, Category: CatResource, Severity: policy.SeverityError,
+	HasFix:  true,
 	Summary: "A while loop's condition reads only variables its body never changes",
 	Why: "If nothing in the body can change what the condition reads, and the body has no exit, the loop runs " +
 		"forever once entered (`while not ready: pass`).",
@@ -208,6 +210,7 @@ func (p *pass) declaredGlobal(name string) bool {
 
 var ruleUnboundedIter = &Rule{
 	ID: "SP803", Name: "unbounded-iteration", CWE: 835, Category: CatResource, Severity: policy.SeverityError,
+	HasFix:  true,
 	Summary: "A for loop over an endless iterator, or over a list it keeps growing, has no exit",
 	Why: "itertools.count(), cycle() and repeat(x) never stop, and a loop that appends to the list it iterates " +
 		"never reaches the end; without a break or return the loop runs until memory or time runs out.",
@@ -1174,6 +1177,7 @@ var ruleLimits = &Rule{
 
 var ruleRetryForever = &Rule{
 	ID: "SP812", Name: "retry-forever", CWE: 835, Category: CatResource, Severity: policy.SeverityError,
+	HasFix:  true,
 	Summary: "An endless loop retries the same failing code without changing anything",
 	Why: "`while True: try: return f(x) except Exception: pass` exits only when the try body succeeds; the body " +
 		"reads nothing new between attempts, so an input that fails once fails forever and the loop never ends.",

@@ -147,7 +147,7 @@ func TestRegistryAgreement(t *testing.T) {
 		case r.HasFix && !RuleHasFix(r.ID):
 			t.Errorf("%s (%s) claims a fix but this package has no fixer for it", r.ID, r.Name)
 		case !r.HasFix && RuleHasFix(r.ID):
-			t.Logf("%s (%s) has a fixer here but HasFix is false in the registry", r.ID, r.Name)
+			t.Errorf("%s (%s) has a fixer here but HasFix is false in the registry", r.ID, r.Name)
 		}
 	}
 }

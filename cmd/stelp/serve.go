@@ -38,6 +38,8 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	docsURL := fs.String("docs-url", "", "base `URL` of docs/rules.md for diagnostic links")
 	logPath := fs.String("log", "", "write the log to this `file` instead of stderr")
 	verbose := fs.Bool("v", false, "log debug detail")
+	// Many LSP clients add --stdio unasked; stdio is the default anyway.
+	fs.Bool("stdio", false, "speak LSP over stdin/stdout (the default; accepted for clients that pass it)")
 	rest, code, ok := parseFlags(fs, args, stdout, stderr)
 	if !ok {
 		return code

@@ -84,7 +84,8 @@ func TestServeStdio(t *testing.T) {
 	var stderr strings.Builder
 	code := make(chan int, 1)
 	go func() {
-		code <- run(context.Background(), []string{"serve", "--workers", "1"}, inR, outW, &syncWriter{w: &stderr})
+		// --stdio as many clients pass it: accepted, stdio is the default.
+		code <- run(context.Background(), []string{"serve", "--stdio", "--workers", "1"}, inR, outW, &syncWriter{w: &stderr})
 		outW.Close()
 	}()
 	res := (&lspPeer{t: t, w: inW, in: bufio.NewReader(outR)}).session()

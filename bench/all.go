@@ -103,7 +103,7 @@ func (a *AllReport) WriteMarkdown(w io.Writer, plot string) error {
 		writeMD(&b, e.Table())
 		b.WriteString("- **stelp run**: the CLI as a user runs it, a fresh process end to end (check, gate, transpile, a fresh " +
 			"isolated worker, result).\n- **warm pool**: `pipeline.Execute` on an `exec.Pool`, the code path of the language " +
-			"server's `stelp.execute`; the time includes check, transpile and the round trip to the worker.\n- **python3 -I -S**: " +
+			"server's `stelp.execute` with its options (gate on, traces on); the time includes check, transpile and the round trip to the worker.\n- **python3 -I -S**: " +
 			"CPython started fresh on the same file, isolated mode, no site.\n- The paper's overhead figures are STELP's added " +
 			"time per program on its own machine; they are quoted, not measured here.\n\n")
 		if plot != "" {

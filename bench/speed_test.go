@@ -118,7 +118,8 @@ func BenchmarkHumanEvalTranspile(b *testing.B) {
 }
 
 // BenchmarkHumanEvalWarm is the server's path end to end: pipeline.Execute
-// on a warm pool of one worker, every HumanEval program per op.
+// with the server's options (gate, traces) on a warm pool of one worker,
+// every HumanEval program per op.
 func BenchmarkHumanEvalWarm(b *testing.B) {
 	progs := humanEvalForBench(b)
 	ctx, pol := context.Background(), policy.Default()
@@ -131,7 +132,7 @@ func BenchmarkHumanEvalWarm(b *testing.B) {
 	notOK := 0
 	for b.Loop() {
 		for _, p := range progs {
-			res, err := pipeline.Execute(ctx, []byte(p.Source), pol, pipeline.Options{Gate: true, Runner: pool})
+			res, err := pipeline.Execute(ctx, []byte(p.Source), pol, pipeline.Options{Gate: true, Runner: pool, Trace: true})
 			if err != nil {
 				b.Fatal(err)
 			}

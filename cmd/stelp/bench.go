@@ -209,7 +209,7 @@ func runBenchPeers(ctx context.Context, which string, args []string, stdout, std
 	}
 	if which != "detect" {
 		execReps = fs.Int("reps", 3, "runs of each program by each way")
-		maxProgs = fs.Int("programs", 0, "run only the first `n` HumanEval programs (0: all 164)")
+		maxProgs = fs.Int("programs", 0, "run only the first `n` HumanEval programs; 0 runs all")
 		pythonPath = fs.String("python", "", "CPython `binary` (default: python3 on PATH, shims resolved)")
 	}
 	var writeDocs *bool
@@ -286,7 +286,9 @@ func runBenchPeers(ctx context.Context, which string, args []string, stdout, std
 		}
 		pol := policy.Default()
 		warm := func(ctx context.Context, src []byte) (string, float64, error) {
-			res, err := pipeline.Execute(ctx, src, pol, pipeline.Options{Gate: true, Runner: pool})
+			// The options of the server's stelp.execute: gate on, traces
+			// on (it shows them as inlay hints).
+			res, err := pipeline.Execute(ctx, src, pol, pipeline.Options{Gate: true, Runner: pool, Trace: true})
 			if err != nil {
 				return "", 0, err
 			}

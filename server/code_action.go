@@ -43,7 +43,7 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (job, erro
 			actions = append(actions, s.quickFixes(cv, p.Range)...)
 		}
 		if wantAll {
-			if a := fixAllAction(cv); a != nil {
+			if a := fixAllAction(s.engine, cv); a != nil {
 				actions = append(actions, *a)
 			}
 		}
@@ -71,7 +71,7 @@ func kindsWanted(only []string) (fix, all bool) {
 func (s *Server) quickFixes(cv *checkedVersion, r protocol.Range) []protocol.CodeAction {
 	snap := cv.snap
 	var fixes, suppress []protocol.CodeAction
-	for i, f := range cv.findings {
+	for i, f := range cv.withFixes(s.engine) {
 		// By line: a cursor anywhere on a flagged line gets its fixes.
 		lr := snap.lines.lspRange(f.Range)
 		if lr.End.Line < r.Start.Line || lr.Start.Line > r.End.Line {
@@ -112,8 +112,8 @@ func (s *Server) quickFixes(cv *checkedVersion, r protocol.Range) []protocol.Cod
 // syntaxErrorRule is the rule ID analysis gives syntax errors.
 const syntaxErrorRule = "SP000"
 
-func fixAllAction(cv *checkedVersion) *protocol.CodeAction {
-	edits, applied, _ := safeFixes(cv.snap.lines, cv.findings)
+func fixAllAction(eng Engine, cv *checkedVersion) *protocol.CodeAction {
+	edits, applied, _ := safeFixes(cv.snap.lines, cv.withFixes(eng))
 	if len(applied) == 0 {
 		return nil
 	}

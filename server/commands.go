@@ -157,7 +157,8 @@ func (s *Server) runCheck(ctx context.Context, src source) (any, error) {
 		return nil, err
 	}
 	res := checkResult{Files: []checkFile{{Path: displayPath(src.snap), Findings: []analysis.ContractFinding{}}}, Summary: checkSummary{Files: 1}}
-	for _, f := range cv.findings {
+	findings := cv.withFixes(s.engine) // the contract's fix {title, safe}, as `stelp check` gives
+	for _, f := range findings {
 		res.Files[0].Findings = append(res.Files[0].Findings, f.Contract(cv.snap.text))
 		switch f.Severity {
 		case "error":
@@ -168,7 +169,7 @@ func (s *Server) runCheck(ctx context.Context, src source) (any, error) {
 			res.Summary.Infos++
 		}
 	}
-	res.Feedback = s.checkFeedback(cv.snap.lines, cv.findings)
+	res.Feedback = s.checkFeedback(cv.snap.lines, findings)
 	return res, nil
 }
 
@@ -424,11 +425,12 @@ func (s *Server) runFixAll(ctx context.Context, src source, args commandArgs) (a
 	if err != nil {
 		return nil, err
 	}
-	edits, applied, _ := safeFixes(src.snap.lines, cv.findings)
+	withFixes := cv.withFixes(s.engine)
+	edits, applied, _ := safeFixes(src.snap.lines, withFixes)
 	fixed := applyEdits(src.snap.text, edits)
 	res := fixAllResult{Path: displayPath(src.snap), Text: string(fixed), Applied: []analysis.ContractFinding{}, Remaining: []analysis.ContractFinding{}}
 	for _, i := range applied {
-		res.Applied = append(res.Applied, cv.findings[i].Contract(src.snap.text))
+		res.Applied = append(res.Applied, withFixes[i].Contract(src.snap.text))
 	}
 	// Re-check the result: what is left is what the caller must still fix.
 	after := source{snap: &snapshot{path: src.snap.path, version: -1, text: fixed, lines: newLineIndex(fixed)}}

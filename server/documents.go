@@ -51,6 +51,21 @@ type checkedVersion struct {
 	snap     *snapshot
 	findings []analysis.Finding
 	tooLarge bool
+
+	fixOnce sync.Once
+	fixed   []analysis.Finding
+}
+
+// withFixes returns the findings with the engine's rewrites attached.
+// They are computed on first need (a code action, fix-all, a check
+// command), not on every keystroke: validating a fix re-parses the
+// document.
+func (cv *checkedVersion) withFixes(eng Engine) []analysis.Finding {
+	cv.fixOnce.Do(func() {
+		// Background: a cancelled request must not cache half the fixes.
+		cv.fixed = eng.AttachFixes(context.Background(), cv.snap.text, append([]analysis.Finding(nil), cv.findings...))
+	})
+	return cv.fixed
 }
 
 // runResult is an execution of one document version.

@@ -29,6 +29,10 @@ type Engine interface {
 	Execute(ctx context.Context, src []byte, pol *policy.Policy, in RunInput) (*exec.Result, error)
 	// Rule describes a rule for feedback text and documentation links.
 	Rule(id string) (RuleInfo, bool)
+	// AttachFixes returns findings with their rewrites (Finding.Fix)
+	// filled in. The server asks only when it needs them (code actions,
+	// fix-all, check commands): validating a fix re-parses the document.
+	AttachFixes(ctx context.Context, src []byte, findings []analysis.Finding) []analysis.Finding
 }
 
 // Checker analyses successive versions of one document.

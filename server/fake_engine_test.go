@@ -197,3 +197,8 @@ func (e *fakeEngine) Rule(id string) (RuleInfo, bool) {
 	}
 	return RuleInfo{}, false
 }
+
+// AttachFixes keeps the fixes the fake checker made.
+func (e *fakeEngine) AttachFixes(_ context.Context, _ []byte, findings []analysis.Finding) []analysis.Finding {
+	return findings
+}

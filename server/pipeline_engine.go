@@ -22,6 +22,12 @@ type PipelineEngine struct {
 	Loader *policy.Loader
 }
 
+// AttachFixes uses the rewrites of transpile/fix, the ones `stelp fix`
+// applies.
+func (e *PipelineEngine) AttachFixes(ctx context.Context, src []byte, findings []analysis.Finding) []analysis.Finding {
+	return fix.Attach(ctx, src, findings)
+}
+
 // NewChecker returns a checker with its own parser.
 func (e *PipelineEngine) NewChecker() Checker { return &treeChecker{parser: analysis.NewParser()} }
 
@@ -46,9 +52,7 @@ func (c *treeChecker) Check(ctx context.Context, src []byte, edits []sitter.Edit
 	}
 	c.tree.Close()
 	c.tree = tree
-	// Fixes are attached here so that quick fixes and fix-all come from
-	// the same rewrites as `stelp fix`.
-	return fix.AttachTree(ctx, c.parser, tree, analysis.CheckTree(ctx, tree, pol)), nil
+	return analysis.CheckTree(ctx, tree, pol), nil
 }
 
 func (c *treeChecker) Close() {

@@ -378,10 +378,27 @@ func (r *rewriter) entryInHeader(s *sitter.Node, hook string) bool {
 	return true
 }
 
+// endsWithWordChar reports whether the output so far ends in a letter,
+// digit or underscore, which a following identifier would run into.
+func endsWithWordChar(b *strings.Builder) bool {
+	s := b.String()
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
 // render writes n with its rewrites applied.
 func (r *rewriter) render(b *strings.Builder, n *sitter.Node) {
 	k := keyOf(n)
 	ws := r.wraps[k]
+	_, attr := r.attrs[k]
+	if (len(ws) > 0 || attr) && endsWithWordChar(b) {
+		// `if(x):`, `while(x):`, `for(i)in(xs):`: a keyword directly
+		// before the parenthesis must not run into the hook's name.
+		b.WriteByte(' ')
+	}
 	for i := len(ws) - 1; i >= 0; i-- {
 		b.WriteString(ws[i].pre)
 	}

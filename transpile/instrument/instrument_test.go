@@ -19,6 +19,8 @@ func TestInstrument(t *testing.T) {
 		{"entry after docstring", "def f(n):\n    \"\"\"doc\"\"\"\n    return n\n", "def f(n):\n    \"\"\"doc\"\"\"\n    __stelp_enter__(1); return n\n", false},
 		{"entry in if header", "def f(n):\n    if n:\n        return 1\n", "def f(n):\n    if (__stelp_enter__(1) and (n)):\n        return 1\n", false},
 		{"entry in for header", "def f(xs):\n    for x in xs:\n        pass\n", "def f(xs):\n    for x in __stelp_iter__(((__stelp_enter__(1) and (xs))), 2):\n        pass\n", false},
+		{"keyword before paren", "while(x):\n    x -= 1\nfor(i)in(xs):\n    pass\n", "while __stelp_tick__(1) and ((x)):\n    x -= 1\nfor(i)in __stelp_iter__(((xs)), 3):\n    pass\n", false},
+		{"keyword before paren traced", "if(x):\n    pass\n", "if __stelp_line__(1) and ((x)):\n    __stelp_line__(2); pass\n", true},
 		{"entry in with as", "def f(p):\n    with open(p) as fh:\n        return fh\n", "def f(p):\n    with (__stelp_enter__(1) and (open(p))) as fh:\n        return fh\n", false},
 		{"entry in try", "def f():\n    try:\n        g()\n    except E:\n        pass\n", "def f():\n    try:\n        __stelp_enter__(1); g()\n    except E:\n        pass\n", false},
 		{"lambda", "f = lambda n: n + 1\n", "f = lambda n: (__stelp_enter__(1) and (n + 1))\n", false},

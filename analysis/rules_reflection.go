@@ -40,12 +40,12 @@ var ruleDunderWalk = &Rule{
 			a := p.field(n, "attribute")
 			name := normIdent(p.text(a))
 			if escapeDunders[name] {
-				p.report(r, a, "attribute `"+name+"` walks toward classes, globals or builtins (sandbox escape)")
+				p.report(r, a, "attribute `"+name+"` walks toward classes, globals or builtins (sandbox escape); use the object's public API instead (type(x).__name__, isinstance, an explicit dict of allowed callables)")
 			}
 		},
 		"subscript": func(p *pass, r *Rule, n int32) {
 			if s, ok := p.res.eval(p.field(n, "subscript")).str(); ok && escapeDunders[normIdent(s)] && normIdent(s) != "__builtins__" {
-				p.report(r, p.field(n, "subscript"), "key `"+s+"` walks toward classes, globals or builtins (sandbox escape)")
+				p.report(r, p.field(n, "subscript"), "key `"+s+"` walks toward classes, globals or builtins (sandbox escape); use the object's public API instead (type(x).__name__, isinstance, an explicit dict of allowed callables)")
 			}
 		},
 		"call": func(p *pass, r *Rule, n int32) {
@@ -55,7 +55,7 @@ var ruleDunderWalk = &Rule{
 				if s, ok := p.res.eval(a).str(); ok {
 					s = normIdent(s)
 					if escapeDunders[s] && s != "__builtins__" {
-						p.report(r, a, "getattr name `"+s+"` walks toward classes, globals or builtins (sandbox escape)")
+						p.report(r, a, "getattr name `"+s+"` walks toward classes, globals or builtins (sandbox escape); use the object's public API instead (type(x).__name__, isinstance, an explicit dict of allowed callables)")
 					}
 				}
 			}
@@ -156,6 +156,59 @@ var ruleDynamicAttr = &Rule{
 		}
 		return "`" + shortName(q) + "` with an attribute name computed at run time", true
 	},
+}
+
+var ruleConstantGetattr = &Rule{
+	ID: "SP212", Name: "getattr-constant-name", CWE: 470, Category: CatSandboxEscape, Severity: policy.SeverityInfo,
+	HasFix:  true,
+	Summary: "getattr with a constant attribute name",
+	Why: "`getattr(obj, 'name')` is `obj.name` written so that a reader, and a checker, has to evaluate a string " +
+		"to see which attribute is read. LLM code uses it to dodge attribute checks; plain attribute access says " +
+		"the same thing in the open.",
+	Bad:  "getattr(user, 'email')",
+	Good: "user.email",
+	hooks: map[string]func(*pass, *Rule, int32){
+		"call": func(p *pass, r *Rule, n int32) {
+			if p.callee(n) != "builtins.getattr" {
+				return
+			}
+			pos, kw := p.callArgs(n)
+			if len(pos) != 2 || len(kw) != 0 || p.kind(pos[0]) == "list_splat" || p.kind(pos[1]) != "string" {
+				return // a default (3 arguments) makes getattr more than obj.name
+			}
+			if t := p.text(pos[1]); t == "" || (t[0] != '\'' && t[0] != '"') {
+				return // f-strings and prefixed strings are left to the evasion rules
+			}
+			s, ok := p.res.eval(pos[1]).str()
+			if !ok || !isPlainIdentifier(s) || escapeDunders[normIdent(s)] || strings.HasPrefix(s, runtimePrefix) {
+				return
+			}
+			p.report(r, n, "`getattr(..., '"+s+"')` is plain attribute access: write `."+s+"`")
+		},
+	},
+}
+
+// isPlainIdentifier reports whether s is an ASCII Python identifier that
+// is not a keyword, so that `obj.s` is valid syntax with the same meaning.
+func isPlainIdentifier(s string) bool {
+	if s == "" || pythonKeywords[s] {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+var pythonKeywords = map[string]bool{
+	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true, "await": true,
+	"break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true, "else": true, "except": true,
+	"finally": true, "for": true, "from": true, "global": true, "if": true, "import": true, "in": true, "is": true,
+	"lambda": true, "nonlocal": true, "not": true, "or": true, "pass": true, "raise": true, "return": true, "try": true,
+	"while": true, "with": true, "yield": true,
 }
 
 var ruleBuiltinsTamper = &Rule{
@@ -538,5 +591,5 @@ var ruleRuntimeName = &Rule{
 
 func reflectionFamily() family {
 	return family{rules: []*Rule{ruleDunderWalk, ruleFrames, ruleFormatDunder, ruleDynamicAttr, ruleBuiltinsTamper,
-		ruleNamespaces, ruleBuiltinsAccess, ruleGC, ruleClassAssign, ruleTypeConfusion, ruleRuntimeName}}
+		ruleNamespaces, ruleBuiltinsAccess, ruleGC, ruleClassAssign, ruleTypeConfusion, ruleRuntimeName, ruleConstantGetattr}}
 }

@@ -278,7 +278,7 @@ var ruleRecursion = &Rule{
 				return
 			}
 			if res := p.recurses(n, body); res.allCall {
-				p.report(r, res.call, "`"+p.text(p.field(n, "name"))+"` calls itself on every path: no base case")
+				p.report(r, res.call, "`"+p.text(p.field(n, "name"))+"` calls itself on every path: no base case; add a branch that returns without calling it")
 			}
 		},
 		"lambda": lambdaSelfCall,
@@ -301,7 +301,7 @@ func lambdaSelfCall(p *pass, r *Rule, n int32) {
 		case "call":
 			fn := p.unparen(p.field(i, "function"))
 			if p.kind(fn) == "identifier" && normIdent(p.text(fn)) == name {
-				p.report(r, i, "lambda `"+name+"` calls itself unconditionally: no base case")
+				p.report(r, i, "lambda `"+name+"` calls itself unconditionally: no base case; add a branch that returns without calling it")
 				return
 			}
 		}
@@ -367,7 +367,7 @@ var ruleNoProgress = &Rule{
 			if !p.reachable(n, body) {
 				return
 			}
-			p.report(r, n, "`"+p.text(n)+"` repeats the current call unchanged: infinite recursion")
+			p.report(r, n, "`"+p.text(n)+"` repeats the current call unchanged: infinite recursion; pass an argument closer to the base case (n - 1, rest[1:])")
 		},
 	},
 }
@@ -460,7 +460,7 @@ func mutualRecursion(p *pass) {
 				reported[n] = true
 				names = append(names, p.text(p.field(n, "name")))
 			}
-			p.report(ruleRecursion, e.call, "`"+strings.Join(names, "` → `")+"` call each other on every path: no base case")
+			p.report(ruleRecursion, e.call, "`"+strings.Join(names, "` → `")+"` call each other on every path: no base case; add a branch that returns without the call")
 			break
 		}
 	}

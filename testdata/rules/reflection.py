@@ -25,7 +25,7 @@ k = len("ab") < "c"  # expect: SP210
 q = "total: " + str(5)
 r = 5 * "ab"
 fmt = "%d items" % 3
-getattr(obj, "name")
+getattr(obj, "name")  # expect: SP212
 type(obj).__name__
 obj.__dict__
 "{0} and {1}".format(a, b)
@@ -56,3 +56,8 @@ getattr(__builtins__, "__stelp_" + "tick__")  # expect: SP207, SP211
 g["__stelp_trace__"]  # expect: SP211
 __ｓｔｅｌｐ_tick__()  # expect: SP211
 stelp_tick = 1
+getattr(user, "email")  # expect: SP212
+getattr(user, "email", None)
+getattr(user, "class")
+getattr(user, "two words")
+getattr(a + b, "real")  # expect: SP212

@@ -33,6 +33,7 @@ func fixers() map[string]fixer {
 		"SP101": fixEval,
 		"SP102": fixExec,
 		"SP104": fixDunderImport,
+		"SP212": fixConstantGetattr,
 		"SP401": fixOSSystem,
 		"SP403": fixShellTrue,
 		"SP604": fixRequestTimeout,

@@ -86,9 +86,9 @@ test('the .vsix holds the extension and loads outside the repository', async () 
   const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, 'extension', 'package.json'), 'utf8'));
   const main = path.join(unpacked, 'extension', manifest.main);
   assert.ok(fs.existsSync(main.endsWith('.js') ? main : main + '.js'), 'main ' + manifest.main + ' is in the package');
-  // One bundled file: vscode-languageclient is inside it, nothing else ships.
+  // One bundled file (vscode-languageclient is inside it) and the licence; nothing else ships.
   const shipped = names.filter((n) => n.startsWith('extension/')).sort();
-  assert.deepEqual(shipped, ['extension/dist/extension.js', 'extension/package.json', 'extension/readme.md']);
+  assert.deepEqual(shipped, ['extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/package.json', 'extension/readme.md']);
 
   // Load it from the unpacked copy, so only packaged modules can resolve.
   const registered: string[] = [];

@@ -100,16 +100,8 @@ func isInt(o py.Object) bool {
 // toBig converts an int-like object (int, bool, or an object with
 // __index__) to a big.Int.
 func toBig(o py.Object) (*big.Int, error) {
-	switch x := o.(type) {
-	case py.Int:
-		return big.NewInt(int64(x)), nil
-	case py.Bool:
-		if x {
-			return big.NewInt(1), nil
-		}
-		return big.NewInt(0), nil
-	case *py.BigInt:
-		return new(big.Int).Set((*big.Int)(x)), nil
+	if b, ok := pyobj.BigIntOf(o); ok {
+		return b, nil
 	}
 	if res, ok, err := py.TypeCall0(o, "__index__"); ok {
 		if err != nil {

@@ -23,10 +23,8 @@ import (
 	"testing"
 
 	"github.com/stelp-dev/stelp/exec"
-	"github.com/stelp-dev/stelp/exec/pyrt"
 	"github.com/stelp-dev/stelp/pipeline"
 	"github.com/stelp-dev/stelp/policy"
-	"github.com/stelp-dev/stelp/transpile/lower"
 )
 
 var (
@@ -37,9 +35,8 @@ var (
 const suiteDir = "../testdata/exec/conformance"
 
 func TestMain(m *testing.M) {
-	// Workers are this test binary re-executed; they need the same
-	// runtime extensions as the stelp binary installs.
-	exec.SetExtensions(exec.Extensions{Install: pyrt.Install, Import: pyrt.Import, Prelude: lower.Prelude})
+	// Workers are this test binary re-executed. They install the default
+	// extensions, exactly as the stelp binary's workers do.
 	exec.MaybeRunWorker()
 	os.Exit(m.Run())
 }

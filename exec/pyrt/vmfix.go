@@ -239,25 +239,9 @@ func patchVM() {
 		f := vmFrame(v)
 		nargs, nkw := int(argc&0xff), int(argc>>8&0xff)
 		callee := f.Stack[len(f.Stack)-2*nkw-nargs-1]
-		if nkw > 0 && nargs <= 1 {
-			// dict(a=1, b=2) keeps keyword order, which a str-keyed Go map
-			// (gpython's kwargs) would lose.
-			fnPos := len(f.Stack) - 2*nkw - nargs - 1
-			if f.Stack[fnPos] == py.Object(pyobj.DictType) {
-				d := pyobj.NewDict()
-				if nargs == 1 {
-					if err := d.UpdateFrom(f.Stack[fnPos+1]); err != nil {
-						return err
-					}
-				}
-				for i := fnPos + 1 + nargs; i < len(f.Stack); i += 2 {
-					if err := d.Set(f.Stack[i], f.Stack[i+1]); err != nil {
-						return err
-					}
-				}
-				f.Stack = f.Stack[:fnPos]
-				push(f, d)
-				return nil
+		if nkw > 0 {
+			if done, err := orderedKwCall(f, nargs, nkw, nil); done {
+				return err
 			}
 		}
 		if nkw > 0 {
@@ -287,19 +271,24 @@ func patchVM() {
 	}
 	jumpTable[vm.CALL_FUNCTION_KW] = func(v unsafe.Pointer, argc int32) error {
 		f := vmFrame(v)
-		names := append(kwNamesOnStack(f, int(argc>>8&0xff), 1), mappingKeys(top(f))...)
-		if err := fixStarKwargs(f, 1); err != nil {
+		keys, err := fixStarKwargs(f, 1)
+		if err != nil {
 			return err
 		}
+		names := append(kwNamesOnStack(f, int(argc>>8&0xff), 1), keys...)
 		recordKwOrder(f, names)
+		if done, err := orderedKwCall(f, int(argc&0xff), int(argc>>8&0xff), names); done {
+			return err
+		}
 		return origCallKw(v, argc)
 	}
 	jumpTable[vm.CALL_FUNCTION_VAR_KW] = func(v unsafe.Pointer, argc int32) error {
 		f := vmFrame(v)
-		names := append(kwNamesOnStack(f, int(argc>>8&0xff), 2), mappingKeys(top(f))...)
-		if err := fixStarKwargs(f, 1); err != nil {
+		keys, err := fixStarKwargs(f, 1)
+		if err != nil {
 			return err
 		}
+		names := append(kwNamesOnStack(f, int(argc>>8&0xff), 2), keys...)
 		recordKwOrder(f, names)
 		if err := fixStarArgs(f, 2); err != nil {
 			return err
@@ -338,23 +327,36 @@ func fixStarArgs(f *py.Frame, n int) error {
 }
 
 // fixStarKwargs converts the **mapping operand at depth n to gpython's
-// str-keyed dict.
-func fixStarKwargs(f *py.Frame, n int) error {
+// str-keyed dict and returns its keys in the mapping's order.
+func fixStarKwargs(f *py.Frame, n int) ([]string, error) {
 	i := len(f.Stack) - n
-	sd, err := toKwargs(f.Stack[i])
+	sd, keys, err := orderedKwargsOf(f.Stack[i])
 	if err != nil {
-		return err
+		return nil, err
 	}
 	f.Stack[i] = sd
-	return nil
+	return keys, nil
 }
 
 func toKwargs(o py.Object) (py.StringDict, error) {
+	sd, _, err := orderedKwargsOf(o)
+	return sd, err
+}
+
+// orderedKwargsOf converts a **mapping operand to gpython's str-keyed dict,
+// also returning the keys in the mapping's own order.
+func orderedKwargsOf(o py.Object) (py.StringDict, []string, error) {
 	switch m := o.(type) {
 	case py.StringDict:
-		return m, nil
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		return m, keys, nil
 	case *pyobj.Dict:
 		sd := py.NewStringDictSized(m.Len())
+		keys := make([]string, 0, m.Len())
 		var err error
 		m.Range(func(k, v py.Object) bool {
 			ks, ok := k.(py.String)
@@ -363,25 +365,30 @@ func toKwargs(o py.Object) (py.StringDict, error) {
 				return false
 			}
 			sd[string(ks)] = v
+			keys = append(keys, string(ks))
 			return true
 		})
-		return sd, err
+		return sd, keys, err
 	}
-	keys, err := pyobj.CallMethod(o, "keys")
+	keyList, err := pyobj.CallMethod(o, "keys")
 	if err != nil {
-		return nil, py.ExceptionNewf(py.TypeError, "argument after ** must be a mapping, not %s", o.Type().Name)
+		return nil, nil, py.ExceptionNewf(py.TypeError, "argument after ** must be a mapping, not %s", o.Type().Name)
 	}
 	sd := py.NewStringDict()
-	err = pyobj.ForEach(keys, func(k py.Object) (bool, error) {
+	var keys []string
+	err = pyobj.ForEach(keyList, func(k py.Object) (bool, error) {
 		ks, ok := k.(py.String)
 		if !ok {
 			return true, py.ExceptionNewf(py.TypeError, "keywords must be strings")
 		}
 		v, err := py.GetItem(o, k)
+		if _, dup := sd[string(ks)]; !dup {
+			keys = append(keys, string(ks))
+		}
 		sd[string(ks)] = v
 		return err != nil, err
 	})
-	return sd, err
+	return sd, keys, err
 }
 
 // loadedConsts reports whether the n items the current instruction
@@ -880,22 +887,6 @@ func kwNamesOnStack(f *py.Frame, nkw, above int) []string {
 	return names
 }
 
-// mappingKeys lists the str keys of a **mapping operand in its order.
-func mappingKeys(o py.Object) []string {
-	d, ok := o.(*pyobj.Dict)
-	if !ok {
-		return nil
-	}
-	var out []string
-	d.Range(func(k, v py.Object) bool {
-		if s, ok := k.(py.String); ok {
-			out = append(out, string(s))
-		}
-		return true
-	})
-	return out
-}
-
 // indexCheck raises CPython's IndexError for an out-of-range integer index
 // into a list, tuple or str (gpython's message names no type).
 func indexCheck(container, key py.Object, what string) error {
@@ -961,6 +952,19 @@ func patchStoreSubscr() {
 			n := len(f.Stack)
 			if l, ok := f.Stack[n-2].(*py.List); ok {
 				if err := indexCheck(l, f.Stack[n-1], "assignment"); err != nil {
+					return err
+				}
+			}
+			if l, ok := f.Stack[n-2].(*py.List); ok {
+				if s, ok := f.Stack[n-1].(*py.Slice); ok {
+					var err error
+					if op == vm.STORE_SUBSCR {
+						err = setListSlice(l, s, f.Stack[n-3])
+						f.Stack = f.Stack[:n-3]
+					} else {
+						err = deleteListSlice(l, s)
+						f.Stack = f.Stack[:n-2]
+					}
 					return err
 				}
 			}
@@ -1141,4 +1145,104 @@ func isKwargsSlot(c *py.Code, i int) bool {
 		slot++
 	}
 	return i == slot
+}
+
+// orderedKwCall runs dict(...) and d.update(...) calls that pass keywords
+// itself, so that the keys keep the order of the call: gpython hands
+// keywords to Go callees as a str-keyed Go map, which has none. It handles
+// CALL_FUNCTION (starNames nil: nkw name/value pairs on top of the stack)
+// and CALL_FUNCTION_KW (starNames: the keyword names in order, the
+// explicit pairs followed by the **mapping already converted to a
+// StringDict on top). done reports whether the call was made.
+func orderedKwCall(f *py.Frame, nargs, nkw int, starNames []string) (done bool, err error) {
+	if nargs > 1 {
+		return false, nil
+	}
+	star := 0
+	if starNames != nil {
+		star = 1
+	}
+	fnPos := len(f.Stack) - star - 2*nkw - nargs - 1
+	var target *pyobj.Dict
+	var result py.Object = py.None
+	switch callee := f.Stack[fnPos].(type) {
+	case *py.Type:
+		if callee != pyobj.DictType {
+			return false, nil
+		}
+		target = pyobj.NewDict()
+		result = target
+	case *py.BoundMethod:
+		d, ok := callee.Self.(*pyobj.Dict)
+		if !ok || !isDictUpdate(callee.Method) {
+			return false, nil
+		}
+		target = d
+	default:
+		return false, nil
+	}
+	if nargs == 1 {
+		if err := target.UpdateFrom(f.Stack[fnPos+1]); err != nil {
+			return true, err
+		}
+	}
+	pairs := f.Stack[fnPos+1+nargs : len(f.Stack)-star]
+	for i := 0; i < len(pairs); i += 2 {
+		if err := target.Set(pairs[i], pairs[i+1]); err != nil {
+			return true, err
+		}
+	}
+	if star == 1 {
+		sd := top(f).(py.StringDict)
+		explicit := make(map[string]bool, nkw)
+		for _, name := range starNames[:nkw] {
+			explicit[name] = true
+		}
+		// Names in call order, then any key a mapping's keys() did not list
+		// (a mapping other than our dict), sorted.
+		names := starNames[nkw:]
+		if len(sd) > len(names) {
+			listed := make(map[string]bool, len(names))
+			for _, name := range names {
+				listed[name] = true
+			}
+			rest := make([]string, 0, len(sd)-len(names))
+			for k := range sd {
+				if !listed[k] {
+					rest = append(rest, k)
+				}
+			}
+			sort.Strings(rest)
+			names = append(append([]string(nil), names...), rest...)
+		}
+		for _, name := range names {
+			v, ok := sd[name]
+			if !ok {
+				continue
+			}
+			if explicit[name] {
+				return true, py.ExceptionNewf(py.TypeError, "%s got multiple values for keyword argument '%s'", callName(result), name)
+			}
+			if err := target.Set(py.String(name), v); err != nil {
+				return true, err
+			}
+		}
+	}
+	f.Stack = f.Stack[:fnPos]
+	push(f, result)
+	return true, nil
+}
+
+// callName names the call in an error message as CPython does.
+func callName(result py.Object) string {
+	if result == py.None {
+		return "dict.update()"
+	}
+	return "dict()"
+}
+
+// isDictUpdate reports whether m is the dict type's own update method.
+func isDictUpdate(m py.Object) bool {
+	update, ok := pyobj.DictType.Dict["update"]
+	return ok && m == update
 }

@@ -506,28 +506,42 @@ func (t *reTranslator) hexEscape(start, n int) error {
 // subtraction or nesting.
 func (t *reTranslator) class() error {
 	start := t.i
-	t.out.WriteRune('[')
+	// The class is translated into its own builder: regexp2 mis-reads a
+	// class that holds a negated shorthand (\W, \D, \S) next to other items
+	// ([\W\d] matches only \W), so such a class is rewritten below as an
+	// alternation, where each negated shorthand stands alone.
+	outer := t.out
+	t.out = strings.Builder{}
+	negated := false
 	t.i++
 	if t.peek(0) == '^' {
-		t.out.WriteRune('^')
+		negated = true
 		t.i++
 	}
+	var shorthands []string // negated shorthands, translated
 	first := true
 	for {
 		if t.i >= len(t.src) {
+			t.out = outer
 			return &reError{"unterminated character set", start}
 		}
 		c := t.src[t.i]
 		switch {
 		case c == ']' && !first:
-			t.out.WriteRune(']')
 			t.i++
+			body := t.out.String()
+			t.out = outer
+			t.writeClass(body, negated, shorthands)
 			return nil
 		case c == ']' || c == '[':
 			t.out.WriteString(`\` + string(c))
 			t.i++
+		case c == '\\' && t.i+1 < len(t.src) && strings.ContainsRune("DWS", rune(t.src[t.i+1])):
+			shorthands = append(shorthands, t.negatedShorthand(rune(t.src[t.i+1])))
+			t.i += 2
 		case c == '\\':
 			if err := t.escape(true); err != nil {
+				t.out = outer
 				return err
 			}
 		default:
@@ -536,4 +550,38 @@ func (t *reTranslator) class() error {
 		}
 		first = false
 	}
+}
+
+// negatedShorthand translates \D, \W or \S as a stand-alone item.
+func (t *reTranslator) negatedShorthand(c rune) string {
+	if !t.ascii() {
+		return `\` + string(c)
+	}
+	set := map[rune]string{'D': asciiDigit, 'W': asciiWord, 'S': asciiSpace}[c]
+	return "[^" + set + "]"
+}
+
+// writeClass writes a translated class: body holds its plain items,
+// shorthands its negated shorthands.
+func (t *reTranslator) writeClass(body string, negated bool, shorthands []string) {
+	if len(shorthands) == 0 {
+		t.out.WriteRune('[')
+		if negated {
+			t.out.WriteRune('^')
+		}
+		t.out.WriteString(body)
+		t.out.WriteRune(']')
+		return
+	}
+	var alt []string
+	if body != "" {
+		alt = append(alt, "["+body+"]")
+	}
+	alt = append(alt, shorthands...)
+	if negated {
+		// Any one character (newlines included) that no item matches.
+		t.out.WriteString("(?:(?!" + strings.Join(alt, "|") + ")(?s:.))")
+		return
+	}
+	t.out.WriteString("(?:" + strings.Join(alt, "|") + ")")
 }

@@ -151,6 +151,7 @@ func goModules() []*goModule {
 		fractionsModule(),
 		datetimeModule(),
 		collectionsModule(),
+		secretsModule(),
 	}
 }
 

@@ -1,4 +1,4 @@
-package fix
+package fix_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/stelp-dev/stelp/exec"
 	"github.com/stelp-dev/stelp/pipeline"
 	"github.com/stelp-dev/stelp/policy"
+	"github.com/stelp-dev/stelp/transpile/fix"
 )
 
 // TestBehaviour runs every fixture marked `# run:` and its safe fix-all
@@ -27,7 +28,7 @@ func TestBehaviour(t *testing.T) {
 	pol := policy.Default()
 	pol.Files = true
 	ran := 0
-	for _, path := range fixtures(t) {
+	for _, path := range fix.Fixtures(t) {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -38,7 +39,7 @@ func TestBehaviour(t *testing.T) {
 		}
 		ran++
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".py"), func(t *testing.T) {
-			fixed, n, err := All(ctx, src, pol, false)
+			fixed, n, err := fix.All(ctx, src, pol, false)
 			if err != nil || n == 0 {
 				t.Fatalf("fix-all: %d fixes, %v", n, err)
 			}

@@ -1,4 +1,4 @@
-package fix
+package fix_test
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"github.com/stelp-dev/stelp/exec"
 	"github.com/stelp-dev/stelp/pipeline"
 	"github.com/stelp-dev/stelp/policy"
+	"github.com/stelp-dev/stelp/transpile/fix"
 )
 
 // TestCorpus measures safe fix-all on ../shared/corpora when it is there
@@ -44,7 +45,7 @@ func TestCorpus(t *testing.T) {
 	ungated := func(ctx context.Context, src []byte) (*exec.Result, error) {
 		return pipeline.Execute(ctx, src, pol, pipeline.Options{Gate: false, Runner: pool})
 	}
-	m, err := Measure(ctx, progs, pol, run, ungated)
+	m, err := fix.Measure(ctx, progs, pol, run, ungated)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,9 +67,9 @@ func TestCorpus(t *testing.T) {
 
 // loadCorpus reads the HumanEval programs (prompt + canonical solution +
 // test + check(entry_point)) and the InjectedHumanEval programs.
-func loadCorpus(t *testing.T, dir string) []Program {
+func loadCorpus(t *testing.T, dir string) []fix.Program {
 	t.Helper()
-	var progs []Program
+	var progs []fix.Program
 	each := func(name string, row func(map[string]any)) {
 		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
@@ -91,10 +92,10 @@ func loadCorpus(t *testing.T, dir string) []Program {
 	str := func(r map[string]any, k string) string { s, _ := r[k].(string); return s }
 	each("humaneval.jsonl", func(r map[string]any) {
 		src := str(r, "prompt") + str(r, "canonical_solution") + str(r, "test") + "\ncheck(" + str(r, "entry_point") + ")\n"
-		progs = append(progs, Program{ID: str(r, "task_id"), Safe: true, Source: src})
+		progs = append(progs, fix.Program{ID: str(r, "task_id"), Safe: true, Source: src})
 	})
 	each("injected-humaneval.dev.jsonl", func(r map[string]any) {
-		progs = append(progs, Program{ID: str(r, "id"), Source: str(r, "program")})
+		progs = append(progs, fix.Program{ID: str(r, "id"), Source: str(r, "program")})
 	})
 	return progs
 }

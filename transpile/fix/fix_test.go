@@ -9,15 +9,9 @@ import (
 	"testing"
 
 	"github.com/stelp-dev/stelp/analysis"
-	"github.com/stelp-dev/stelp/exec"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/fixes")
-
-func TestMain(m *testing.M) {
-	exec.MaybeRunWorker()
-	os.Exit(m.Run())
-}
 
 const fixturesDir = "../../testdata/fixes"
 

@@ -177,30 +177,7 @@ func (p *Pool) refill() {
 
 func (p *Pool) spawn(ctx context.Context) (*worker, error) {
 	p.spawned.Add(1)
-	return spawn(ctx, p.opts.Exe, p.opts.MemoryMB, p.opts.StartTimeout)
-}
-
-// OneShot runs every request in a fresh worker that exits afterwards: no
-// warm-up amortised, nothing shared. The CLI uses it.
-type OneShot struct {
-	// Exe is the binary to re-execute in worker mode (default: this one).
-	Exe string
-}
-
-// Run implements Runner.
-func (o OneShot) Run(ctx context.Context, req *Request) (*Result, error) {
-	return runOnce(ctx, o.Exe, req, 15*time.Second)
-}
-
-func runOnce(ctx context.Context, exe string, req *Request, startTimeout time.Duration) (*Result, error) {
-	lim := effectiveLimits(req.Limits)
-	w, err := spawn(ctx, exe, lim.MemoryMB, startTimeout)
-	if err != nil {
-		return nil, err
-	}
-	defer w.kill()
-	res, _, err := w.run(ctx, req)
-	return res, err
+	return spawn(ctx, p.opts.Exe, p.opts.MemoryMB, p.opts.StartTimeout, false)
 }
 
 // worker is one running worker process as seen from the parent.
@@ -215,7 +192,9 @@ type worker struct {
 	once      sync.Once
 }
 
-func spawn(ctx context.Context, exe string, memMB int64, startTimeout time.Duration) (*worker, error) {
+// spawn starts a worker and waits for its hello. A once worker serves one
+// request and exits; it skips the warm-up that only a pool amortises.
+func spawn(ctx context.Context, exe string, memMB int64, startTimeout time.Duration, once bool) (*worker, error) {
 	if exe == "" {
 		var err error
 		if exe, err = os.Executable(); err != nil {
@@ -225,7 +204,7 @@ func spawn(ctx context.Context, exe string, memMB int64, startTimeout time.Durat
 	// The argument selects the hidden worker command of the stelp binary;
 	// test binaries ignore it (their TestMain calls MaybeRunWorker first).
 	cmd := osexec.Command(exe, "__worker")
-	cmd.Env = workerEnviron(memMB)
+	cmd.Env = workerEnviron(memMB, once)
 	cmd.SysProcAttr = workerSysProcAttr()
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -277,12 +256,13 @@ func spawn(ctx context.Context, exe string, memMB int64, startTimeout time.Durat
 	}
 }
 
-func workerEnviron(memMB int64) []string {
+func workerEnviron(memMB int64, once bool) []string {
 	env := make([]string, 0, len(os.Environ())+4)
 	godebug := "gcshrinkstackoff=1"
 	for _, kv := range os.Environ() {
 		switch {
 		case strings.HasPrefix(kv, workerEnv+"="), strings.HasPrefix(kv, workerMemEnv+"="),
+			strings.HasPrefix(kv, workerOnceEnv+"="),
 			strings.HasPrefix(kv, "GOMAXPROCS="), strings.HasPrefix(kv, "GOTRACEBACK="):
 			continue
 		case strings.HasPrefix(kv, "GODEBUG="):
@@ -290,6 +270,9 @@ func workerEnviron(memMB int64) []string {
 			continue
 		}
 		env = append(env, kv)
+	}
+	if once {
+		env = append(env, workerOnceEnv+"=1")
 	}
 	return append(env,
 		workerEnv+"=1",

@@ -1,9 +1,10 @@
 package exec
 
 // worker.go is the worker process: the stelp binary (or a test binary)
-// re-executed with STELP_WORKER=1. It warms the interpreter, locks itself
-// down (rlimits, landlock, seccomp) and then serves requests one at a time
-// on a goroutine whose stack was grown up front (see depthTracker).
+// re-executed with STELP_WORKER=1. It warms the interpreter (pool workers
+// only), locks itself down (rlimits, landlock, seccomp) and then serves
+// requests one at a time on a goroutine whose stack was grown up front
+// (see depthTracker and preGrowStack).
 
 import (
 	"bufio"
@@ -23,6 +24,10 @@ import (
 const (
 	workerEnv    = "STELP_WORKER"
 	workerMemEnv = "STELP_WORKER_MEMORY_MB"
+	// workerOnceEnv marks a one-shot worker: it serves one request and
+	// exits, so it skips what only pays off across requests (the warm-up
+	// run, the type snapshot).
+	workerOnceEnv = "STELP_WORKER_ONESHOT"
 	// workerStack is the pre-grown stack of the goroutine that runs
 	// programs, and the hard cap on it: about 2 KiB of Go stack per
 	// Python frame gives room for thousands of frames; a program that
@@ -77,21 +82,26 @@ func workerMain() int {
 	if memMB <= 0 {
 		memMB = policy.DefaultLimits().MemoryMB
 	}
+	once := os.Getenv(workerOnceEnv) == "1"
 	// Everything interpreter-related happens on one goroutine whose stack
 	// never moves.
 	done := make(chan int, 1)
 	go func() {
-		growStack(workerStack / 2)
 		debug.SetMaxStack(workerStack)
+		preGrowStack()
 		in, err := newInterp(currentExtensions())
 		if err != nil {
 			done <- fail(err)
 			return
 		}
-		// Warm up: the first context pays for module tables and the
-		// prelude; a pool worker should not make a request pay it.
-		in.run(&Request{Code: "pass\n"})
-		types := snapshotTypes(in)
+		var types typeSnapshot
+		if !once {
+			// Warm up: the first context pays for module tables and
+			// the prelude; a pool worker should not make a request pay
+			// it. A one-shot worker would pay it for nothing.
+			in.run(&Request{Code: "pass\n"})
+			types = snapshotTypes(in)
+		}
 		iso := lockDown(memMB)
 		if err := writeFrame(out, hello{Isolation: iso.layers}); err != nil {
 			done <- 3
@@ -101,12 +111,14 @@ func workerMain() int {
 			done <- 3
 			return
 		}
-		done <- serve(in, iso, types, bufio.NewReader(os.Stdin), out)
+		done <- serve(in, iso, types, once, bufio.NewReader(os.Stdin), out)
 	}()
 	return <-done
 }
 
-func serve(in *interp, iso *isolation, types typeSnapshot, r *bufio.Reader, w *bufio.Writer) int {
+// serve answers requests until the parent closes the pipe, a run taints
+// the process-wide types, or, with once, after the first request.
+func serve(in *interp, iso *isolation, types typeSnapshot, once bool, r *bufio.Reader, w *bufio.Writer) int {
 	for {
 		var req Request
 		if err := readFrame(r, &req); err != nil {
@@ -128,25 +140,11 @@ func serve(in *interp, iso *isolation, types typeSnapshot, r *bufio.Reader, w *b
 		if err := w.Flush(); err != nil {
 			return 3
 		}
-		if tainted {
+		if tainted || once {
 			return 0
 		}
 		runtime.GC()
 	}
-}
-
-// growStack recurses until the goroutine's stack has grown past n bytes.
-// With stack shrinking off (GODEBUG=gcshrinkstackoff=1, set by the parent)
-// it stays that size.
-//
-//go:noinline
-func growStack(n int) byte {
-	var pad [64 << 10]byte // under the compiler's 128 KiB limit for stack variables
-	pad[0] = byte(n)
-	if n <= len(pad) {
-		return pad[0]
-	}
-	return growStack(n-len(pad)) + pad[len(pad)-1]
 }
 
 // typeSnapshot fingerprints the method tables of the built-in types, which

@@ -87,9 +87,14 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		pol.Limits.MemoryMB = *memory
 	}
 
+	// The worker starts now, so that its start-up runs on the other core
+	// while this process checks and transpiles; Close ends it unused if
+	// the gate blocks the program.
+	worker := exec.OneShot{}.Start(ctx, pol.Limits.MemoryMB)
+	defer worker.Close()
 	res, err := pipeline.Execute(ctx, src, pol, pipeline.Options{
 		Gate:   gate.String() == "on",
-		Runner: exec.OneShot{},
+		Runner: worker,
 		Stdin:  progIn,
 		Trace:  *trace,
 	})

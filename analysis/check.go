@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/stelp-dev/stelp/policy"
@@ -11,8 +12,8 @@ import (
 
 // Check parses src and runs every rule over it. pol may be nil (defaults).
 func Check(ctx context.Context, src []byte, pol *policy.Policy) []Finding {
-	p := NewParser()
-	defer p.Close()
+	p := getParser()
+	defer putParser(p)
 	t, err := p.Parse(ctx, nil, src)
 	if err != nil {
 		return []Finding{internalFinding(src, err.Error())}
@@ -21,12 +22,32 @@ func Check(ctx context.Context, src []byte, pol *policy.Policy) []Finding {
 	return CheckTree(ctx, t, pol)
 }
 
+// parsers keeps parsers (and the node buffers of their last tree) between
+// checks: building a tree-sitter parser costs about as much as parsing a
+// short program.
+var parsers sync.Pool
+
+func getParser() *Parser {
+	if p, ok := parsers.Get().(*Parser); ok {
+		return p
+	}
+	return NewParser()
+}
+
+// putParser returns p to the pool; the trees it made must be closed.
+// A dropped parser's C memory is freed by the binding's finalizer.
+func putParser(p *Parser) {
+	if p != nil && p.p != nil {
+		parsers.Put(p)
+	}
+}
+
 // checkNested checks code found in a string (eval/exec arguments); nested
 // strings inside it are not descended into again.
 func (outer *pass) checkNested(src []byte) []Finding {
 	ctx, pol, e := outer.ctx, outer.pol, outer.e
 	if outer.nestedParser == nil {
-		outer.nestedParser = NewParser() // closed by finish
+		outer.nestedParser = getParser() // returned by finish
 	}
 	t, err := outer.nestedParser.Parse(ctx, nil, src)
 	if err != nil {
@@ -142,7 +163,7 @@ func (p *pass) reportRange(r *Rule, n int32, start, end uint32, msg string) {
 // finish applies suppressions and severity overrides, and sorts.
 func (p *pass) finish() []Finding {
 	if p.nestedParser != nil {
-		p.nestedParser.Close()
+		putParser(p.nestedParser)
 		p.nestedParser = nil
 	}
 	raw := p.applySuppressions(p.raw)

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -86,6 +87,43 @@ func (t *langTables) fieldName(f uint16) string {
 type Parser struct {
 	p    *sitter.Parser
 	lang *langTables
+
+	scratch flatScratch // reused by every parse
+	spent   bool        // p's cancellation flag may be raised: replace p
+
+	// spare holds the node buffers of a tree closed since (see Tree.Close),
+	// so that a document re-parsed on every keystroke does not allocate,
+	// clear and fault in megabytes each time.
+	spareMu    sync.Mutex
+	spareNodes []node
+	sparePtrs  []uint64
+}
+
+// buffers returns node buffers of length n, recycled when possible. Every
+// element is overwritten by flatten.
+func (p *Parser) buffers(n int) ([]node, []uint64) {
+	p.spareMu.Lock()
+	nodes, ptrs := p.spareNodes, p.sparePtrs
+	p.spareNodes, p.sparePtrs = nil, nil
+	p.spareMu.Unlock()
+	if cap(nodes) < n {
+		nodes = make([]node, n, n+n/8)
+	}
+	if cap(ptrs) < n {
+		ptrs = make([]uint64, n, n+n/8)
+	}
+	return nodes[:n], ptrs[:n]
+}
+
+// recycle takes back the buffers of a closed tree.
+func (p *Parser) recycle(nodes []node, ptrs []uint64) {
+	p.spareMu.Lock()
+	// The nodes' strings point into the grammar's name tables, which live
+	// as long as the program: nothing needs clearing.
+	if cap(nodes) > cap(p.spareNodes) {
+		p.spareNodes, p.sparePtrs = nodes[:0], ptrs[:0]
+	}
+	p.spareMu.Unlock()
 }
 
 var (
@@ -117,17 +155,23 @@ func (p *Parser) Close() {
 	if p != nil && p.p != nil {
 		p.p.Close()
 		p.p = nil
+		p.scratch = flatScratch{}
+		p.spareMu.Lock()
+		p.spareNodes, p.sparePtrs = nil, nil
+		p.spareMu.Unlock()
 	}
 }
 
 // Tree is a parsed document: the tree-sitter tree, the source it was parsed
 // from and a flat copy of its nodes that the rules walk.
 type Tree struct {
-	lang  *langTables
-	t     *sitter.Tree
-	src   []byte
-	nodes []node
-	lines []uint32 // byte offset of each line start
+	lang   *langTables
+	t      *sitter.Tree
+	src    []byte
+	nodes  []node
+	ptrs   []uint64 // identity of each node's tree-sitter subtree (flatten)
+	lines  []uint32 // byte offset of each line start
+	parser *Parser  // that made the tree; Close hands it the buffers
 }
 
 // Source returns the text the tree was parsed from.
@@ -139,7 +183,8 @@ func (t *Tree) Sitter() *sitter.Tree { return t.t }
 
 // Parse parses src. old, if non-nil, is a previous tree of the same document
 // on which Edit has been called for every change since; tree-sitter then
-// reuses its unchanged parts. old stays valid and is still owned by the caller.
+// reuses its unchanged parts, and so does the flat copy. old stays valid
+// and is still owned by the caller.
 func (p *Parser) Parse(ctx context.Context, old *Tree, src []byte) (*Tree, error) {
 	if p == nil || p.p == nil {
 		return nil, errors.New("parse: parser is closed")
@@ -147,24 +192,59 @@ func (p *Parser) Parse(ctx context.Context, old *Tree, src []byte) (*Tree, error
 	var oldT *sitter.Tree
 	if old != nil {
 		oldT = old.t
+		if oldT == nil {
+			old = nil // closed: nothing to reuse
+		}
 	}
 	// tree-sitter keeps a pointer to nothing after parsing, but the Tree
 	// keeps its own copy so that later edits of the caller's buffer cannot
 	// change what the findings point at.
 	own := append([]byte(nil), src...)
-	st, err := p.p.ParseCtx(ctx, oldT, own)
+	st, err := p.parse(ctx, oldT, own)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
 	if st == nil {
 		return nil, errors.New("parse: tree-sitter returned no tree")
 	}
-	nodes, err := flatten(st.RootNode(), p.lang)
+	nodes, ptrs, err := p.flatten(st.RootNode(), old)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	return &Tree{lang: p.lang, t: st, src: own, nodes: nodes, lines: lineStarts(own)}, nil
+	return &Tree{lang: p.lang, t: st, src: own, nodes: nodes, ptrs: ptrs, lines: lineStarts(own), parser: p}, nil
+}
+
+// parse runs tree-sitter. The binding cancels a parse by raising the
+// parser's cancellation flag from a watcher goroutine, which may still do
+// so after the parse has finished, and a cancelled parse leaves state for
+// the next one to resume: a parser whose context ended is replaced before
+// its next use (so parsers can be kept and pooled safely).
+func (p *Parser) parse(ctx context.Context, old *sitter.Tree, src []byte) (*sitter.Tree, error) {
+	if p.spent {
+		p.p.Close()
+		p.p = sitter.NewParser()
+		p.p.SetLanguage(pythonLang)
+		p.spent = false
+	}
+	if ctx.Done() == nil {
+		return p.p.ParseCtx(ctx, old, src) // not cancellable: no watcher
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	// The binding watches inner, which ends only if ctx ends during the
+	// parse: a context that ends later cannot reach this parser.
+	inner, cancel := context.WithCancel(context.Background())
+	stop := context.AfterFunc(ctx, cancel)
+	st, err := p.p.ParseCtx(inner, old, src)
+	if !stop() {
+		p.spent = true
+	}
+	if err != nil && ctx.Err() != nil {
+		err = ctx.Err()
+	}
+	return st, err
 }
 
 // Edit records a change of the source so that the next Parse with this tree
@@ -175,22 +255,29 @@ func (t *Tree) Edit(e sitter.EditInput) {
 	}
 }
 
-// Close releases the tree's C memory.
+// Close releases the tree's C memory and hands its node buffers back to
+// its parser for the next parse. The tree must not be used afterwards.
 func (t *Tree) Close() {
 	if t != nil && t.t != nil {
 		t.t.Close()
 		t.t = nil
+		if t.parser != nil && t.parser.p != nil {
+			t.parser.recycle(t.nodes, t.ptrs)
+		}
+		t.nodes, t.ptrs, t.parser = nil, nil, nil
 	}
 }
 
 func lineStarts(src []byte) []uint32 {
 	lines := make([]uint32, 1, len(src)/32+1)
-	for i, b := range src {
-		if b == '\n' {
-			lines = append(lines, uint32(i+1))
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return lines
 		}
+		i += j + 1
+		lines = append(lines, uint32(i))
 	}
-	return lines
 }
 
 // pos converts a byte offset to a 0-based line and byte column.

@@ -45,9 +45,6 @@ func (p *pass) matchCall(call int32) {
 		if r.related != nil {
 			p.raw[len(p.raw)-1].Related = r.related(p, call)
 		}
-		if r.fix != nil {
-			p.raw[len(p.raw)-1].Fix = r.fix(p, call)
-		}
 	}
 }
 

@@ -54,8 +54,6 @@ type Rule struct {
 	// callCheck, if set, decides whether a matched call is reported (and
 	// may replace the message); it sees the resolved call.
 	callCheck func(p *pass, call int32, qname string) (string, bool)
-	// fix builds the rewrite for a matched call (nil = none for this shape).
-	fix func(p *pass, call int32) *Fix
 	// related adds explanatory locations to a matched call's finding.
 	related func(p *pass, call int32) []Related
 	// hooks run on every node of the given kinds, in one traversal.

@@ -18,7 +18,6 @@ var ruleEval = &Rule{
 	Bad:       "x = eval(user_input)\nrun = getattr(__builtins__, 'ev' + 'al')\nrun('1+1')",
 	Good:      "import ast\nx = ast.literal_eval(user_input)",
 	HasFix:    true,
-	fix:       fixLiteralEval,
 	calls:     []string{"builtins.eval"},
 	callCheck: describeCode("eval() runs arbitrary code"),
 	related:   taintRelated("eval()"),

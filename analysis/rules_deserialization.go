@@ -53,7 +53,6 @@ var ruleYAML = &Rule{
 	Bad:     "cfg = yaml.load(text)",
 	Good:    "cfg = yaml.safe_load(text)",
 	HasFix:  true,
-	fix:     fixRenameAttr("Use yaml.safe_load", "safe_load"),
 	calls: []string{"yaml.load", "yaml.load_all", "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load",
 		"yaml.full_load_all", "ruamel.yaml.load"},
 	callCheck: func(p *pass, call int32, q string) (string, bool) {
@@ -87,7 +86,6 @@ var ruleTorch = &Rule{
 	Bad:     "state = torch.load(path)",
 	Good:    "state = torch.load(path, weights_only=True)",
 	HasFix:  true,
-	fix:     fixAddKeyword("Load weights only", "weights_only=True", FixUnsafe),
 	calls:   []string{"torch.load", "torch.hub.load"},
 	callCheck: func(p *pass, call int32, q string) (string, bool) {
 		v := p.res.eval(p.arg(call, -1, "weights_only"))

@@ -52,7 +52,6 @@ var ruleNoTimeout = &Rule{
 	Bad:     "requests.get(url)",
 	Good:    "requests.get(url, timeout=10)",
 	HasFix:  true,
-	fix:     fixAddKeyword("Add timeout=10", "timeout=10", FixSafe),
 	calls: []string{"requests.get", "requests.post", "requests.put", "requests.delete", "requests.head",
 		"requests.patch", "requests.options", "requests.request", "httpx.get", "httpx.post", "httpx.put",
 		"httpx.delete", "httpx.request", "urllib.request.urlopen"},

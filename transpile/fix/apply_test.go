@@ -216,3 +216,48 @@ func TestDunderImportFollowsPolicy(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }
+
+// TestFixShapes: one fix at a time, its edits and label, for shapes the
+// golden fixtures do not spell out (moved from the checker's former
+// built-in fixes, which this package replaced).
+func TestFixShapes(t *testing.T) {
+	cases := []struct {
+		rule, src string
+		want      []string // each fix's result, in finding order
+		safe      bool
+	}{
+		{"SP101", "\"\"\"doc\"\"\"\nx = eval(s)\n", []string{"\"\"\"doc\"\"\"\nimport ast\nx = ast.literal_eval(s)\n"}, false},
+		{"SP101", "import ast\nx = eval(s)\n", []string{"import ast\nx = ast.literal_eval(s)\n"}, false},
+		{"SP101", "eval(s, {})\n", nil, false}, // globals have no literal_eval equivalent
+		{"SP604", "import requests\nrequests.get(url)\n", []string{"import requests\nrequests.get(url, timeout=10)\n"}, true},
+		{"SP604", "import requests\nrequests.post(url, data=d,)\n", []string{"import requests\nrequests.post(url, data=d, timeout=10,)\n"}, true},
+		{"SP604", "import requests\nrequests.get(url, timeout=None)\n", nil, true}, // a person decides
+		{"SP704", "import yaml\nyaml.load(t)\n", []string{"import yaml\nyaml.safe_load(t)\n"}, true},
+		{"SP704", "import yaml\nyaml.load_all(a)\nyaml.load_all(b)\n", []string{
+			"import yaml\nyaml.safe_load_all(a)\nyaml.load_all(b)\n",
+			"import yaml\nyaml.load_all(a)\nyaml.safe_load_all(b)\n",
+		}, true},
+		{"SP706", "import torch\ntorch.load(p)\n", []string{"import torch\ntorch.load(p, weights_only=True)\n"}, false},
+	}
+	ctx := context.Background()
+	for _, c := range cases {
+		src := []byte(c.src)
+		var got []string
+		for _, f := range Attach(ctx, src, analysis.Check(ctx, src, nil)) {
+			if f.Rule != c.rule || f.Fix == nil {
+				continue
+			}
+			if (f.Fix.Applicability == analysis.FixSafe) != c.safe {
+				t.Errorf("%q: %s fix is %s", c.src, c.rule, f.Fix.Applicability)
+			}
+			out, applied, _ := Apply(src, []analysis.Finding{f}, true)
+			if len(applied) != 1 {
+				t.Errorf("%q: fix not applied", c.src)
+			}
+			got = append(got, string(out))
+		}
+		if strings.Join(got, "\x00") != strings.Join(c.want, "\x00") {
+			t.Errorf("%q: %s fixes give\n%q\nwant\n%q", c.src, c.rule, got, c.want)
+		}
+	}
+}

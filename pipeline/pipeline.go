@@ -13,6 +13,7 @@ import (
 	"github.com/stelp-dev/stelp/exec"
 	"github.com/stelp-dev/stelp/policy"
 	"github.com/stelp-dev/stelp/transpile"
+	"github.com/stelp-dev/stelp/transpile/fix"
 )
 
 // Options for one execution.
@@ -38,7 +39,9 @@ func Execute(ctx context.Context, src []byte, pol *policy.Policy, opt Options) (
 	if pol == nil {
 		pol = policy.Default()
 	}
-	findings := analysis.Check(ctx, src, pol)
+	// The fixes (transpile/fix, as `stelp check` and the server attach
+	// them) tell a client which findings `stelp fix` would rewrite.
+	findings := fix.Attach(ctx, src, analysis.Check(ctx, src, pol))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

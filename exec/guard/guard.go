@@ -27,7 +27,7 @@ var deniedAttrs = map[string]bool{
 	"__reduce_ex__": true, "__loader__": true, "__spec__": true, "__import__": true,
 	"__traceback__": true, "__tb_frame__": true, "__tb_next__": true, "__tb_lasti__": true,
 	"__frame__": true, "__defaults__": true, "__kwdefaults__": true, "__setattr__": true,
-	"__delattr__": true, "__init_subclass__": true, "__subclasshook__": true,
+	"__delattr__": true, "__subclasshook__": true,
 	"__objclass__": true, "__wrapped__": true, "__class_getitem__": true,
 	"gi_frame": true, "gi_code": true, "gi_yieldfrom": true, "cr_frame": true,
 	"cr_code": true, "ag_frame": true, "ag_code": true, "f_back": true, "f_globals": true,

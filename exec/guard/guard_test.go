@@ -12,8 +12,12 @@ func TestAttr(t *testing.T) {
 		"__class__":      AttrFree,
 		"__name__":       AttrFree,
 		"__init__":       AttrFree,
-		"append":         AttrFree,
-		"globals":        AttrFree,
+		// super().__init_subclass__(**kw) is the documented pattern; the
+		// bound method leads nowhere without __self__/__func__ (denied).
+		"__init_subclass__": AttrFree,
+		"__self__":          AttrDeny,
+		"append":            AttrFree,
+		"globals":           AttrFree,
 	}
 	for name, want := range cases {
 		if got := Attr(name); got != want {

@@ -390,7 +390,9 @@ func builtinDir(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 	}
 	out := make([]string, 0, len(names))
 	for k := range names {
-		out = append(out, k)
+		if !strings.HasPrefix(k, "__stelp_") { // runtime bookkeeping, not the program's
+			out = append(out, k)
+		}
 	}
 	sort.Strings(out)
 	l := py.NewListSized(0)
@@ -416,6 +418,9 @@ func builtinLen(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 		return py.Int(x.Len()), nil
 	case py.Bytes:
 		return py.Int(len(x)), nil
+	}
+	if r, ok, err := pyobj.CallClassHook(a, pyobj.ClassLenHook); ok {
+		return r, err
 	}
 	if _, ok := a.(py.I__len__); !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "object of type '%s' has no len()", pyobj.TypeName(a))

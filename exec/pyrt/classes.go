@@ -1,6 +1,8 @@
 package pyrt
 
 import (
+	"strings"
+
 	"github.com/go-python/gpython/py"
 
 	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
@@ -21,6 +23,13 @@ func installGlobal() {
 // *py.Exception for exception classes (so raise/except work), *pyobj.Dict
 // or *pyobj.Set for subclasses of those.
 func hookClassCreation() {
+	origInit := py.TypeType.Init
+	py.TypeType.Init = func(cls py.Object, args py.Tuple, kwargs py.StringDict) error {
+		if len(args) == 3 {
+			kwargs = nil // class keywords went to __init_subclass__
+		}
+		return origInit(cls, args, kwargs)
+	}
 	orig := py.TypeType.New
 	py.TypeType.New = func(meta *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if len(args) == 1 && len(kwargs) == 0 {
@@ -73,12 +82,28 @@ func hookClassCreation() {
 				}
 			}
 		}
+		classKw := kwargs
+		var bodyNames py.Object
+		if names, ok := classKw[ClassOrderKey]; ok {
+			bodyNames = names
+			classKw = classKw.Copy()
+			delete(classKw, ClassOrderKey)
+		}
+		if len(args) == 3 {
+			kwargs = nil // class keywords go to __init_subclass__, not type()
+		}
 		obj, err := orig(meta, args, kwargs)
 		if err != nil {
 			return nil, err
 		}
 		if t, ok := obj.(*py.Type); ok && len(args) == 3 {
 			setupClass(t)
+			if bodyNames != nil {
+				t.Dict[ClassOrderKey] = definitionOrder(t, bodyNames)
+			}
+			if err := initSubclass(t, classKw); err != nil {
+				return nil, err
+			}
 		}
 		return obj, nil
 	}
@@ -137,6 +162,65 @@ func setupClass(t *py.Type) {
 	if f, ok := t.Dict["__class_getitem__"].(*py.Function); ok {
 		t.Dict["__class_getitem__"] = &py.ClassMethod{Callable: f}
 	}
+}
+
+// ClassOrderKey holds, in a class's dict, the names its body defined, in
+// definition order: a class namespace here is a Go map, which has none, and
+// enum members must come out in the order they were written.
+const ClassOrderKey = "__stelp_order__"
+
+// orderedBuildClass wraps __build_class__ to pass the class body's names,
+// in first-use order, to class creation (hookClassCreation), which keeps
+// those the class defines as ClassOrderKey before __init_subclass__ runs.
+func orderedBuildClass(orig py.Object) py.Object {
+	return fn("__build_class__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) > 0 {
+			if body, ok := args[0].(*py.Function); ok && body.Code != nil {
+				names := make(py.Tuple, 0, len(body.Code.Names))
+				for _, name := range body.Code.Names {
+					names = append(names, py.String(name))
+				}
+				kwargs = kwargs.Copy()
+				kwargs[ClassOrderKey] = names
+			}
+		}
+		return py.Call(orig, args, kwargs)
+	})
+}
+
+// definitionOrder keeps the names of bodyNames that t defines, skipping
+// dunders, in order.
+func definitionOrder(t *py.Type, bodyNames py.Object) py.Tuple {
+	names, _ := bodyNames.(py.Tuple)
+	order := py.Tuple{}
+	for _, n := range names {
+		name, ok := n.(py.String)
+		if !ok || strings.HasPrefix(string(name), "__") && strings.HasSuffix(string(name), "__") {
+			continue
+		}
+		if _, defined := t.Dict[string(name)]; defined {
+			order = append(order, name)
+		}
+	}
+	return order
+}
+
+// initSubclass calls the nearest base's __init_subclass__ with the new
+// class and the class keywords, as CPython's type.__new__ does.
+func initSubclass(t *py.Type, kwargs py.StringDict) error {
+	if len(kwargs) > 0 {
+		if _, ok := kwargs["metaclass"]; ok {
+			kwargs = kwargs.Copy()
+			delete(kwargs, "metaclass")
+		}
+	}
+	for _, b := range t.Mro[1:] {
+		if cm, ok := b.(*py.Type).Dict["__init_subclass__"].(*py.ClassMethod); ok {
+			_, err := py.Call(cm.Callable, py.Tuple{t}, kwargs)
+			return err
+		}
+	}
+	return noClassKeywords(t, kwargs)
 }
 
 // userNew returns a __new__ defined by a user class in t's MRO.
@@ -321,6 +405,27 @@ func installObjectSlots() {
 		py.ObjectType.Dict[m.Name] = m
 		pyobj.ObjectSlots[m.Name] = m
 	}
+	// object.__init_subclass__ does nothing but refuse class keywords; it
+	// is what super().__init_subclass__(**kw) reaches last.
+	py.ObjectType.Dict["__init_subclass__"] = pyobj.ClassMethod("__init_subclass__", func(cls py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) > 0 {
+			return nil, py.ExceptionNewf(py.TypeError, "object.__init_subclass__() takes no arguments (%d given)", len(args))
+		}
+		return py.None, noClassKeywords(cls, kwargs)
+	})
+}
+
+// noClassKeywords is object.__init_subclass__'s refusal of class keywords
+// that no base consumed.
+func noClassKeywords(cls py.Object, kwargs py.StringDict) error {
+	if len(kwargs) == 0 {
+		return nil
+	}
+	name := "object"
+	if t, ok := cls.(*py.Type); ok {
+		name = t.Name
+	}
+	return py.ExceptionNewf(py.TypeError, "%s.__init_subclass__() takes no keyword arguments", name)
 }
 
 func installExceptionSlots() {

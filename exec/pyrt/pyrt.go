@@ -30,6 +30,9 @@ func Install(ctx py.Context) error {
 	if b == nil {
 		return fmt.Errorf("pyrt: context has no builtins module")
 	}
+	if orig, ok := b.Globals["__build_class__"]; ok {
+		b.Globals["__build_class__"] = orderedBuildClass(orig)
+	}
 	for name, obj := range builtins(ctx) {
 		b.Globals[name] = obj
 	}

@@ -712,6 +712,14 @@ func patchSubscr() {
 				}
 			}
 		}
+		if r, ok, err := pyobj.CallClassHook(f.Stack[n-2], pyobj.ClassGetItemHook, f.Stack[n-1]); ok {
+			if err != nil {
+				return err
+			}
+			f.Stack = f.Stack[:n-1]
+			setTop(f, r)
+			return nil
+		}
 		if err := indexCheck(f.Stack[n-2], f.Stack[n-1], "index out of range"); err != nil {
 			return err
 		}

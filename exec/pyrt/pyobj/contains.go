@@ -27,6 +27,12 @@ func Contains(container, item py.Object) (bool, error) {
 	case *FrozenSet:
 		return c.contains(item)
 	}
+	if r, ok, err := CallClassHook(container, ClassContainsHook, item); ok {
+		if err != nil {
+			return false, err
+		}
+		return Truthy(r)
+	}
 	if i, ok := container.(py.I__contains__); ok {
 		r, err := i.M__contains__(item)
 		if err != nil {

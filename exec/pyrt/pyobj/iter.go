@@ -142,6 +142,12 @@ func CallMethod(obj py.Object, name string, args ...py.Object) (py.Object, error
 // (gpython's iterator indexes by code point from the start each step, which
 // is quadratic).
 func Iter(o py.Object) (py.Object, error) {
+	if r, ok, err := CallClassHook(o, ClassIterHook); ok {
+		if err != nil {
+			return nil, err
+		}
+		return py.Iter(r)
+	}
 	if s, ok := o.(py.String); ok {
 		str, pos := string(s), 0
 		return &FuncIter{Typ: strIterType, Next: func() (py.Object, bool, error) {

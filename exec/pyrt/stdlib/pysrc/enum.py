@@ -2,13 +2,14 @@
 #
 # CPython builds members in EnumMeta; this runtime has no metaclasses, so
 # members are built in Enum.__init_subclass__, which the runtime calls
-# after creating each subclass (as CPython's type.__new__ does). Iterating
-# a class (list(Color), len(Color), x in Color) needs the metaclass and is
-# not available; Color.__members__ and Color._member_names_ are.
+# after creating each subclass (as CPython's type.__new__ does). What the
+# metaclass gives a class (list(Color), len(Color), x in Color) comes from
+# class-level hooks the runtime calls instead (exec/pyrt/pyobj/classproto.go).
 #
-# Class bodies do not keep their definition order here, so members are
-# ordered by auto() creation order, then by value when the values are
-# comparable, then by name.
+# A class namespace is a Go map here; the runtime records the body's
+# definition order in __stelp_order__, which orders the members. Classes
+# made without a body (type(...)) fall back to auto() creation order, then
+# value order when the values are comparable, then name order.
 
 _auto_counter = [0]
 
@@ -44,6 +45,13 @@ def _order_key_auto(item):
 
 
 def _sort_members(cls, names):
+    order = cls.__dict__.get('__stelp_order__')
+    if order is not None:
+        position = {}
+        for i, n in enumerate(order):
+            position[n] = i
+        ranked = sorted(names, key=lambda n: position.get(n, len(position)))
+        return [(n, cls.__dict__[n]) for n in ranked]
     autos = []
     plain = []
     for n in names:
@@ -109,6 +117,19 @@ class Enum(object):
 
     def __class_getitem__(cls, name):
         return cls.__dict__['_member_map_'][name]
+
+    # Class-level protocol a metaclass would give (see pyobj/classproto.go).
+    @classmethod
+    def __stelp_class_iter__(cls):
+        return iter([cls._member_map_[n] for n in cls._member_names_])
+
+    @classmethod
+    def __stelp_class_len__(cls):
+        return len(cls._member_names_)
+
+    @classmethod
+    def __stelp_class_contains__(cls, member):
+        return isinstance(member, cls) and cls._member_map_.get(member._name_) is member
 
     @property
     def name(self):

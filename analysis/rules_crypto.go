@@ -3,6 +3,7 @@ package analysis
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/stelp-dev/stelp/policy"
 )
@@ -36,7 +37,9 @@ var ruleWeakHash = &Rule{
 }
 
 // secretWords mark names that hold security-relevant values.
-var secretNameRe = regexp.MustCompile(`(?i)(^|_)(password|passwd|pwd|secret|token|api_?key|apikey|access_?key|private_?key|secret_?key|auth_?key|salt|nonce|otp|session_?id|csrf|credential|credentials)s?($|_)`)
+var secretNameRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(^|_)(password|passwd|pwd|secret|token|api_?key|apikey|access_?key|private_?key|secret_?key|auth_?key|salt|nonce|otp|session_?id|csrf|credential|credentials)s?($|_)`)
+})
 
 var ruleInsecureRandom = &Rule{
 	ID: "SP902", Name: "insecure-random", CWE: 338, Category: CatCrypto, Severity: policy.SeverityWarning, Bandit: "B311",
@@ -66,17 +69,17 @@ func (p *pass) securityContext(n int32) string {
 			if p.kind(l) == "attribute" {
 				t = p.text(p.field(l, "attribute"))
 			}
-			if secretNameRe.MatchString(t) {
+			if secretNameRe().MatchString(t) {
 				return t
 			}
 			return ""
 		case "keyword_argument":
-			if t := p.text(p.field(c, "name")); secretNameRe.MatchString(t) {
+			if t := p.text(p.field(c, "name")); secretNameRe().MatchString(t) {
 				return t
 			}
 		case "return_statement":
 			if f := p.enclosingFunc(c); f >= 0 {
-				if t := p.text(p.field(f, "name")); secretNameRe.MatchString(strings.TrimPrefix(strings.TrimPrefix(t, "generate_"), "make_")) || strings.Contains(strings.ToLower(t), "password") || strings.Contains(strings.ToLower(t), "token") {
+				if t := p.text(p.field(f, "name")); secretNameRe().MatchString(strings.TrimPrefix(strings.TrimPrefix(t, "generate_"), "make_")) || strings.Contains(strings.ToLower(t), "password") || strings.Contains(strings.ToLower(t), "token") {
 					return t
 				}
 			}
@@ -158,7 +161,7 @@ func checkSecretValue(p *pass, r *Rule, name string, val int32) {
 		return
 	}
 	k := p.kind(p.unparen(val))
-	if k != "string" && k != "concatenated_string" || !secretNameRe.MatchString(name) {
+	if k != "string" && k != "concatenated_string" || !secretNameRe().MatchString(name) {
 		return
 	}
 	s, ok := p.res.eval(val).str()
@@ -196,7 +199,9 @@ var ruleSQLInjection = &Rule{
 	},
 }
 
-var sqlWordRe = regexp.MustCompile(`(?i)\b(select|insert|update|delete|drop|create|alter|replace|union|where|from|into|values|set|exec)\b`)
+var sqlWordRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(select|insert|update|delete|drop|create|alter|replace|union|where|from|into|values|set|exec)\b`)
+})
 
 // builtString says how a string argument was assembled from non-constant
 // parts ("an f-string", ".format", "%", "+"), or "" if it was not. Names
@@ -211,17 +216,17 @@ func (p *pass) builtString(a int32, depth int) string {
 	}
 	switch p.kind(a) {
 	case "string":
-		if p.childOfKind(a, "interpolation") >= 0 && sqlWordRe.MatchString(p.text(a)) {
+		if p.childOfKind(a, "interpolation") >= 0 && sqlWordRe().MatchString(p.text(a)) {
 			return "an f-string"
 		}
 	case "binary_operator":
 		op := p.text(p.field(a, "operator"))
-		if (op == "+" || op == "%") && sqlWordRe.MatchString(p.text(a)) {
+		if (op == "+" || op == "%") && sqlWordRe().MatchString(p.text(a)) {
 			return "`" + op + "`"
 		}
 	case "call":
 		fn := p.unparen(p.field(a, "function"))
-		if p.kind(fn) == "attribute" && normIdent(p.text(p.field(fn, "attribute"))) == "format" && sqlWordRe.MatchString(p.text(a)) {
+		if p.kind(fn) == "attribute" && normIdent(p.text(p.field(fn, "attribute"))) == "format" && sqlWordRe().MatchString(p.text(a)) {
 			return "str.format"
 		}
 	case "identifier":

@@ -3,6 +3,7 @@ package analysis
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/stelp-dev/stelp/policy"
@@ -100,7 +101,7 @@ var ruleFrames = &Rule{
 
 // formatDunderRe finds a replacement field of a format template that walks
 // attributes or keys through dunders: "{0.__class__}" or "{x[__globals__]}".
-var formatDunderRe = regexp.MustCompile(`\{[^{}]*?(\.|\[)\s*_{1,2}[A-Za-z_]*`)
+var formatDunderRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{[^{}]*?(\.|\[)\s*_{1,2}[A-Za-z_]*`) })
 
 var ruleFormatDunder = &Rule{
 	ID: "SP203", Name: "format-string-dunder", CWE: 134, Category: CatSandboxEscape, Severity: policy.SeverityError,
@@ -131,8 +132,8 @@ var ruleFormatDunder = &Rule{
 			default:
 				return
 			}
-			if s, ok := tmpl.str(); ok && formatDunderRe.MatchString(s) {
-				p.report(r, n, "format template `"+trimTo(formatDunderRe.FindString(s), 40)+"` walks private attributes of its arguments")
+			if s, ok := tmpl.str(); ok && formatDunderRe().MatchString(s) {
+				p.report(r, n, "format template `"+trimTo(formatDunderRe().FindString(s), 40)+"` walks private attributes of its arguments")
 			}
 		},
 	},

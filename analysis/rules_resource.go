@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/stelp-dev/stelp/policy"
 )
@@ -1255,7 +1256,9 @@ var ruleRetryForever = &Rule{
 
 // nestedQuantifierRe finds a group holding a quantifier that is itself
 // quantified: (a+)+, (x*)*, (\w+\s?)*, (a|aa)+ with an inner +.
-var nestedQuantifierRe = regexp.MustCompile(`\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})`)
+var nestedQuantifierRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})`)
+})
 
 var ruleReDoS = &Rule{
 	ID: "SP813", Name: "catastrophic-regex", CWE: 1333, Category: CatResource, Severity: policy.SeverityError,
@@ -1271,7 +1274,7 @@ var ruleReDoS = &Rule{
 		if !ok {
 			return "", false
 		}
-		if m := nestedQuantifierRe.FindString(pat); m != "" {
+		if m := nestedQuantifierRe().FindString(pat); m != "" {
 			return "pattern `" + trimTo(m, 30) + "` nests quantifiers: exponential backtracking", true
 		}
 		return "", false

@@ -3,13 +3,14 @@ package analysis
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // suppressRe matches `# stelp: ignore[SP101, eval-call] reason`.
-var suppressRe = regexp.MustCompile(`^#\s*stelp:\s*ignore\[([^\]]*)\]\s*(.*)$`)
+var suppressRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#\s*stelp:\s*ignore\[([^\]]*)\]\s*(.*)$`) })
 
 // bareIgnoreRe matches a malformed suppression without a rule list.
-var bareIgnoreRe = regexp.MustCompile(`^#\s*stelp:\s*ignore\b`)
+var bareIgnoreRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#\s*stelp:\s*ignore\b`) })
 
 type suppression struct {
 	node   int32
@@ -63,9 +64,9 @@ func (p *pass) collectSuppressions() []*suppression {
 		if !strings.Contains(txt, "stelp:") {
 			continue
 		}
-		m := suppressRe.FindStringSubmatch(strings.TrimSpace(txt))
+		m := suppressRe().FindStringSubmatch(strings.TrimSpace(txt))
 		if m == nil {
-			if bareIgnoreRe.MatchString(strings.TrimSpace(txt)) {
+			if bareIgnoreRe().MatchString(strings.TrimSpace(txt)) {
 				// `# stelp: ignore` without rules silences nothing: say so
 				out = append(out, &suppression{node: int32(i), line: p.t.pos(p.nodes[i].start).Line, used: map[string]bool{}})
 			}

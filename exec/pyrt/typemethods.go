@@ -12,6 +12,7 @@ func installTypeMethods() {
 	installStrMethods()
 	installListMethods()
 	installTupleMethods()
+	installBytesMethods()
 	installConstructors()
 	installNumberMethods()
 }

@@ -1,6 +1,7 @@
 package pyobj
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/go-python/gpython/py"
@@ -15,6 +16,17 @@ func Contains(container, item py.Object) (bool, error) {
 			return false, py.ExceptionNewf(py.TypeError, "'in <string>' requires string as left operand, not %s", TypeName(item))
 		}
 		return strings.Contains(string(c), string(s)), nil
+	case py.Bytes:
+		switch x := item.(type) {
+		case py.Bytes:
+			return bytes.Contains(c, x), nil
+		case py.Int:
+			if x < 0 || x > 255 {
+				return false, py.ExceptionNewf(py.ValueError, "byte must be in range(0, 256)")
+			}
+			return bytes.IndexByte(c, byte(x)) >= 0, nil
+		}
+		return false, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(item))
 	case py.Tuple:
 		return seqContains(c, item)
 	case *py.List:

@@ -35,10 +35,14 @@ func (o OneShot) Run(ctx context.Context, req *Request) (*Result, error) {
 func (o OneShot) Start(ctx context.Context, memoryMB int64) *Started {
 	memMB := effectiveLimits(policy.Limits{MemoryMB: memoryMB}).MemoryMB
 	sctx, cancel := context.WithCancel(ctx)
-	s := &Started{exe: o.Exe, memMB: memMB, cancel: cancel, ready: make(chan struct{})}
+	s := &Started{exe: o.Exe, memMB: memMB, cancel: cancel, started: make(chan struct{}), ready: make(chan struct{})}
 	go func() {
 		defer close(s.ready)
-		s.w, s.err = spawn(sctx, o.Exe, memMB, oneShotStartTimeout, true)
+		s.w, s.startErr = startWorker(o.Exe, memMB, true)
+		close(s.started)
+		if s.startErr == nil {
+			s.helloErr = s.w.awaitHello(sctx, oneShotStartTimeout)
+		}
 	}()
 	return s
 }
@@ -51,38 +55,60 @@ type Started struct {
 	exe    string
 	memMB  int64
 	cancel context.CancelFunc
-	ready  chan struct{}
-	w      *worker // set before ready is closed
-	err    error
+	// started is closed once the process was started (w, startErr set),
+	// ready once it said hello or failed to (helloErr set).
+	started, ready     chan struct{}
+	w                  *worker
+	startErr, helloErr error
 
 	mu     sync.Mutex
 	taken  bool // the worker was handed to Run or ended by Close
 	closed bool
 }
 
-// Run implements Runner.
+// Run implements Runner. The request goes into the worker's stdin pipe at
+// once, even before the worker is ready: the worker reads nothing until it
+// has locked itself down, and then finds the request waiting, without a
+// round trip.
 func (s *Started) Run(ctx context.Context, req *Request) (*Result, error) {
-	lim := effectiveLimits(req.Limits)
+	r, lim := framed(req)
 	if lim.MemoryMB > s.memMB || !s.take() {
 		s.Close()
 		return runOnce(ctx, s.exe, req, oneShotStartTimeout)
 	}
 	defer s.cancel()
+	<-s.started
+	if s.startErr != nil {
+		return nil, s.startErr
+	}
+	w := s.w
+	defer w.kill()
+	// A frame larger than the pipe's buffer blocks until the worker
+	// reads it; a worker that dies or is killed first fails the write.
+	sent := make(chan error, 1)
+	go func() { sent <- writeFrame(w.stdin, r) }()
 	select {
 	case <-s.ready:
 	case <-ctx.Done():
 		s.cancel()
 		<-s.ready
-		if s.w != nil {
-			s.w.kill()
-		}
 		return nil, ctx.Err()
 	}
-	if s.err != nil {
-		return nil, s.err
+	if s.helloErr != nil {
+		return nil, s.helloErr
 	}
-	defer s.w.kill()
-	res, _, err := s.w.run(ctx, req)
+	start := time.Now()
+	select {
+	case err := <-sent:
+		if err != nil {
+			return w.deathResult(start, lim), nil
+		}
+	case <-w.readErr:
+		return w.deathResult(start, lim), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	res, _, err := w.await(ctx, lim, start)
 	return res, err
 }
 

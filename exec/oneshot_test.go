@@ -107,8 +107,8 @@ func TestStartedClose(t *testing.T) {
 		s := OneShot{}.Start(ctx, 256)
 		if wait {
 			<-s.ready
-			if s.err != nil {
-				t.Fatal(s.err)
+			if s.startErr != nil || s.helloErr != nil {
+				t.Fatal(s.startErr, s.helloErr)
 			}
 		}
 		if err := s.Close(); err != nil {
@@ -165,6 +165,46 @@ func TestStartedOneRequestPerWorker(t *testing.T) {
 		case <-big.w.exited:
 		default:
 			t.Fatal("the too-small started worker was not ended")
+		}
+	}
+}
+
+// TestStartedRequestBeforeHello sends the request into the pipe while the
+// worker is still starting: one larger than the pipe's buffer must wait
+// for the worker, a busy program must still meet its wall-clock limit,
+// and a worker that cannot start must fail the run, not hang it.
+func TestStartedRequestBeforeHello(t *testing.T) {
+	ctx := context.Background()
+	lim := testLimits()
+	line := strings.Repeat("x", 300_000) // over the 64 KiB pipe buffer
+	res, err := OneShot{}.Start(ctx, lim.MemoryMB).Run(ctx, &Request{Code: "print(len(input()))\n", Stdin: line + "\n", Limits: lim})
+	if err != nil || res.Status != StatusOK || res.Stdout != "300000\n" {
+		t.Fatalf("big request: %v %+v", err, res)
+	}
+
+	lim.Time = 300 * time.Millisecond
+	res, err = OneShot{}.Start(ctx, lim.MemoryMB).Run(ctx, &Request{Code: "while True: pass\n", Limits: lim})
+	if err != nil || res.Status != StatusLimit || res.Limit == nil || res.Limit.Kind != "time" {
+		t.Fatalf("busy program: %v %+v", err, res)
+	}
+
+	s := OneShot{Exe: "/nonexistent/stelp"}.Start(ctx, lim.MemoryMB)
+	if res, err := s.Run(ctx, &Request{Code: "print(1)\n", Limits: lim}); err == nil {
+		t.Fatalf("a worker that cannot start ran the program: %+v", res)
+	}
+
+	cctx, cancel := context.WithCancel(ctx)
+	s = OneShot{}.Start(ctx, lim.MemoryMB)
+	cancel()
+	if _, err := s.Run(cctx, &Request{Code: "print(1)\n", Limits: lim}); err == nil {
+		t.Fatal("a cancelled run did not fail")
+	}
+	<-s.ready
+	if s.w != nil {
+		select {
+		case <-s.w.exited:
+		case <-time.After(5 * time.Second):
+			t.Fatal("the worker of a cancelled run is still running")
 		}
 	}
 }

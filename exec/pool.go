@@ -184,6 +184,7 @@ func (p *Pool) spawn(ctx context.Context) (*worker, error) {
 type worker struct {
 	cmd       *osexec.Cmd
 	stdin     io.WriteCloser
+	hello     chan hello
 	replies   chan reply
 	readErr   chan error
 	exited    chan struct{}
@@ -195,6 +196,18 @@ type worker struct {
 // spawn starts a worker and waits for its hello. A once worker serves one
 // request and exits; it skips the warm-up that only a pool amortises.
 func spawn(ctx context.Context, exe string, memMB int64, startTimeout time.Duration, once bool) (*worker, error) {
+	w, err := startWorker(exe, memMB, once)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.awaitHello(ctx, startTimeout); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// startWorker starts the worker process without waiting for it.
+func startWorker(exe string, memMB int64, once bool) (*worker, error) {
 	if exe == "" {
 		var err error
 		if exe, err = os.Executable(); err != nil {
@@ -217,6 +230,7 @@ func spawn(ctx context.Context, exe string, memMB int64, startTimeout time.Durat
 	w := &worker{
 		cmd:     cmd,
 		stdin:   stdin,
+		hello:   make(chan hello, 1),
 		replies: make(chan reply, 1),
 		readErr: make(chan error, 1),
 		exited:  make(chan struct{}),
@@ -230,29 +244,33 @@ func spawn(ctx context.Context, exe string, memMB int64, startTimeout time.Durat
 		_ = cmd.Wait()
 		close(w.exited)
 	}()
-	helloCh := make(chan hello, 1)
-	go w.readLoop(bufio.NewReader(stdout), helloCh)
+	go w.readLoop(bufio.NewReader(stdout))
+	return w, nil
+}
 
+// awaitHello waits until the worker is locked down and ready, and kills
+// it if it fails, times out or ctx ends first.
+func (w *worker) awaitHello(ctx context.Context, startTimeout time.Duration) error {
 	timer := time.NewTimer(startTimeout)
 	defer timer.Stop()
 	select {
-	case h := <-helloCh:
+	case h := <-w.hello:
 		if h.Error != "" {
 			w.kill()
-			return nil, fmt.Errorf("start worker: %s", h.Error)
+			return fmt.Errorf("start worker: %s", h.Error)
 		}
 		w.isolation = append(h.Isolation, processLayers()...)
-		return w, nil
+		return nil
 	case err := <-w.readErr:
 		w.kill()
 		<-w.exited
-		return nil, fmt.Errorf("start worker: %v: %s", err, strings.TrimSpace(w.stderr.String()))
+		return fmt.Errorf("start worker: %v: %s", err, strings.TrimSpace(w.stderr.String()))
 	case <-timer.C:
 		w.kill()
-		return nil, fmt.Errorf("start worker: not ready after %s", startTimeout)
+		return fmt.Errorf("start worker: not ready after %s", startTimeout)
 	case <-ctx.Done():
 		w.kill()
-		return nil, ctx.Err()
+		return ctx.Err()
 	}
 }
 
@@ -285,13 +303,13 @@ func workerEnviron(memMB int64, once bool) []string {
 	)
 }
 
-func (w *worker) readLoop(r *bufio.Reader, helloCh chan<- hello) {
+func (w *worker) readLoop(r *bufio.Reader) {
 	var h hello
 	if err := readFrame(r, &h); err != nil {
 		w.readErr <- err
 		return
 	}
-	helloCh <- h
+	w.hello <- h
 	for {
 		var rep reply
 		if err := readFrame(r, &rep); err != nil {
@@ -323,16 +341,28 @@ func (w *worker) kill() {
 // the worker's death or cancellation. reusable says whether the worker
 // may serve another request.
 func (w *worker) run(ctx context.Context, req *Request) (res *Result, reusable bool, err error) {
+	r, lim := framed(req)
+	start := time.Now()
+	if err := writeFrame(w.stdin, r); err != nil {
+		return w.deathResult(start, lim), false, nil
+	}
+	return w.await(ctx, lim, start)
+}
+
+// framed is the request as sent: with its limits filled in.
+func framed(req *Request) (*Request, policy.Limits) {
 	lim := effectiveLimits(req.Limits)
 	r := *req
 	r.Limits = lim
-	start := time.Now()
-	if err := writeFrame(w.stdin, &r); err != nil {
-		return w.deathResult(start, lim), false, nil
-	}
+	return &r, lim
+}
+
+// await waits for the reply to a request sent to a ready worker; start
+// is when the worker could first read it.
+func (w *worker) await(ctx context.Context, lim policy.Limits, start time.Time) (res *Result, reusable bool, err error) {
 	// A little slack on top of the program's budget for the frame
 	// round trip; the worker itself has no way to stop a busy gpython.
-	timer := time.NewTimer(lim.Time + 50*time.Millisecond)
+	timer := time.NewTimer(lim.Time + 50*time.Millisecond - time.Since(start))
 	defer timer.Stop()
 	select {
 	case rep := <-w.replies:

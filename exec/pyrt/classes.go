@@ -15,6 +15,9 @@ func installGlobal() {
 	installObjectSlots()
 	installExceptionSlots()
 	installTypeMethods()
+	// CPython's name for builtin functions (type(print).__name__).
+	py.MethodType.Name = "builtin_function_or_method"
+	py.BoundMethodType.Name = "method"
 }
 
 // hookClassCreation wraps type.__new__ so that every class created by a

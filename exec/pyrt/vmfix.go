@@ -189,6 +189,7 @@ func patchVM() {
 	patchKwargs()
 	patchUnpack()
 	patchGeneratorReturn()
+	patchRaiseContext()
 
 	jumpTable[vm.BUILD_MAP] = func(v unsafe.Pointer, count int32) error {
 		push(vmFrame(v), pyobj.NewDictSized(int(count)))

@@ -268,6 +268,8 @@ func excGetAttr(e *py.Exception, name string) (py.Object, error) {
 			return py.None, nil
 		}
 		return e.Context, nil
+	case "__suppress_context__":
+		return py.NewBool(e.SuppressContext), nil
 	case "__traceback__":
 		return py.None, nil
 	}

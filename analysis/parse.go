@@ -172,6 +172,8 @@ type Tree struct {
 	ptrs   []uint64 // identity of each node's tree-sitter subtree (flatten)
 	lines  []uint32 // byte offset of each line start
 	parser *Parser  // that made the tree; Close hands it the buffers
+	pooled bool     // parser came from the pool: Close returns it
+	syn    *syntaxIndex
 }
 
 // Source returns the text the tree was parsed from.
@@ -263,8 +265,11 @@ func (t *Tree) Close() {
 		t.t = nil
 		if t.parser != nil && t.parser.p != nil {
 			t.parser.recycle(t.nodes, t.ptrs)
+			if t.pooled {
+				putParser(t.parser)
+			}
 		}
-		t.nodes, t.ptrs, t.parser = nil, nil, nil
+		t.nodes, t.ptrs, t.parser, t.syn = nil, nil, nil, nil
 	}
 }
 

@@ -26,7 +26,8 @@ import (
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/python"
+
+	"github.com/stelp-dev/stelp/analysis"
 
 	"github.com/stelp-dev/stelp/exec/guard"
 )
@@ -52,7 +53,7 @@ type key struct {
 	sym        sitter.Symbol
 }
 
-func keyOf(n *sitter.Node) key { return key{n.StartByte(), n.EndByte(), n.Symbol()} }
+func keyOf(n *analysis.Node) key { return key{n.StartByte(), n.EndByte(), n.Symbol()} }
 
 // wrap surrounds a node's rendered text; wraps added later are outer.
 type wrap struct{ pre, post string }
@@ -68,10 +69,7 @@ type rewriter struct {
 
 // Instrument returns the instrumented program.
 func Instrument(ctx context.Context, src []byte, opt Options) ([]byte, error) {
-	parser := sitter.NewParser()
-	defer parser.Close()
-	parser.SetLanguage(python.GetLanguage())
-	tree, err := parser.ParseCtx(ctx, nil, src)
+	tree, err := analysis.ParseSource(ctx, src)
 	if err != nil {
 		return nil, fmt.Errorf("instrument: parse: %w", err)
 	}
@@ -96,7 +94,7 @@ func Instrument(ctx context.Context, src []byte, opt Options) ([]byte, error) {
 	return []byte(out), nil
 }
 
-func firstError(n *sitter.Node) error {
+func firstError(n *analysis.Node) error {
 	if n.IsError() || n.IsMissing() {
 		p := n.StartPoint()
 		return &SyntaxError{Line: int(p.Row) + 1, Col: int(p.Column) + 1}
@@ -111,11 +109,11 @@ func firstError(n *sitter.Node) error {
 	return &SyntaxError{Line: int(p.Row) + 1, Col: int(p.Column) + 1}
 }
 
-func line(n *sitter.Node) string { return strconv.Itoa(int(n.StartPoint().Row) + 1) }
+func line(n *analysis.Node) string { return strconv.Itoa(int(n.StartPoint().Row) + 1) }
 
-func (r *rewriter) text(n *sitter.Node) string { return string(r.src[n.StartByte():n.EndByte()]) }
+func (r *rewriter) text(n *analysis.Node) string { return string(r.src[n.StartByte():n.EndByte()]) }
 
-func (r *rewriter) add(n *sitter.Node, pre, post string) {
+func (r *rewriter) add(n *analysis.Node, pre, post string) {
 	k := keyOf(n)
 	r.wraps[k] = append(r.wraps[k], wrap{pre, post})
 }
@@ -127,19 +125,19 @@ var compound = map[string]bool{
 	"decorated_definition": true, "match_statement": true,
 }
 
-func isDocstring(n *sitter.Node) bool {
+func isDocstring(n *analysis.Node) bool {
 	return n.Type() == "expression_statement" && n.NamedChildCount() == 1 &&
 		(n.NamedChild(0).Type() == "string" || n.NamedChild(0).Type() == "concatenated_string")
 }
 
-func isFuture(r *rewriter, n *sitter.Node) bool {
+func isFuture(r *rewriter, n *analysis.Node) bool {
 	return n.Type() == "future_import_statement" ||
 		(n.Type() == "import_from_statement" && strings.Contains(r.text(n), "__future__"))
 }
 
 // visit walks the tree and records the rewrites. store says whether n is
 // in an assignment-target position.
-func (r *rewriter) visit(n *sitter.Node, store bool) {
+func (r *rewriter) visit(n *analysis.Node, store bool) {
 	switch n.Type() {
 	case "module", "block":
 		r.block(n)
@@ -189,7 +187,7 @@ func (r *rewriter) visit(n *sitter.Node, store bool) {
 
 // childStore says whether child c of n is in a store position, given
 // whether n is.
-func (r *rewriter) childStore(n, c *sitter.Node, store bool) bool {
+func (r *rewriter) childStore(n, c *analysis.Node, store bool) bool {
 	switch n.Type() {
 	case "assignment", "augmented_assignment", "for_statement", "for_in_clause":
 		left := n.ChildByFieldName("left")
@@ -206,7 +204,7 @@ func (r *rewriter) childStore(n, c *sitter.Node, store bool) bool {
 
 // block instruments the statements of a block: statement counts and
 // traced assignments.
-func (r *rewriter) block(n *sitter.Node) {
+func (r *rewriter) block(n *analysis.Node) {
 	if !r.opt.Trace {
 		return
 	}
@@ -231,7 +229,7 @@ func (r *rewriter) block(n *sitter.Node) {
 // traceLoopTarget records the loop variables of a for statement, on the
 // for line, at the start of each iteration (when the body starts with a
 // simple statement that can carry the call).
-func (r *rewriter) traceLoopTarget(n *sitter.Node) {
+func (r *rewriter) traceLoopTarget(n *analysis.Node) {
 	left, body := n.ChildByFieldName("left"), n.ChildByFieldName("body")
 	if left == nil || body == nil {
 		return
@@ -255,11 +253,11 @@ func (r *rewriter) traceLoopTarget(n *sitter.Node) {
 }
 
 // boundNames lists the plain names a target binds, in order.
-func (r *rewriter) boundNames(t *sitter.Node) []string {
+func (r *rewriter) boundNames(t *analysis.Node) []string {
 	var names []string
 	seen := map[string]bool{}
-	var collect func(t *sitter.Node)
-	collect = func(t *sitter.Node) {
+	var collect func(t *analysis.Node)
+	collect = func(t *analysis.Node) {
 		switch t.Type() {
 		case "identifier":
 			// Dunder names (__annotations__ from lowered annotations,
@@ -280,7 +278,7 @@ func (r *rewriter) boundNames(t *sitter.Node) []string {
 
 // traceAssign appends __stelp_trace__ calls for the names an assignment
 // statement binds.
-func (r *rewriter) traceAssign(stmt, a *sitter.Node) {
+func (r *rewriter) traceAssign(stmt, a *analysis.Node) {
 	var names []string
 	seen := map[string]bool{}
 	for cur := a; cur != nil && (cur.Type() == "assignment" || cur.Type() == "augmented_assignment"); {
@@ -309,7 +307,7 @@ func (r *rewriter) traceAssign(stmt, a *sitter.Node) {
 
 // entry puts the function-entry hook on the first statement of body that
 // can carry it without moving lines.
-func (r *rewriter) entry(def, body *sitter.Node) {
+func (r *rewriter) entry(def, body *analysis.Node) {
 	hook := "__stelp_enter__(" + line(def) + ")"
 	for i := 0; i < int(body.NamedChildCount()); i++ {
 		s := body.NamedChild(i)
@@ -331,8 +329,8 @@ func (r *rewriter) entry(def, body *sitter.Node) {
 
 // entryInHeader places the hook in the header expression of a compound
 // statement (a condition, an iterable, a context manager).
-func (r *rewriter) entryInHeader(s *sitter.Node, hook string) bool {
-	var target *sitter.Node
+func (r *rewriter) entryInHeader(s *analysis.Node, hook string) bool {
+	var target *analysis.Node
 	switch s.Type() {
 	case "if_statement", "while_statement":
 		target = s.ChildByFieldName("condition")
@@ -390,7 +388,7 @@ func endsWithWordChar(b *strings.Builder) bool {
 }
 
 // render writes n with its rewrites applied.
-func (r *rewriter) render(b *strings.Builder, n *sitter.Node) {
+func (r *rewriter) render(b *strings.Builder, n *analysis.Node) {
 	k := keyOf(n)
 	ws := r.wraps[k]
 	_, attr := r.attrs[k]

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/stelp-dev/stelp/analysis"
 )
 
 // contLines keeps the newlines of removed statement-level text as backslash
@@ -29,7 +29,7 @@ func extraLocals(s *scope) []string {
 	return out
 }
 
-func (l *lowerer) functionDef(n *sitter.Node) (string, bool) {
+func (l *lowerer) functionDef(n *analysis.Node) (string, bool) {
 	if hasAsync(n) {
 		l.problem(n, "async", "async def is not supported")
 	}
@@ -56,7 +56,7 @@ func (l *lowerer) functionDef(n *sitter.Node) (string, bool) {
 	return l.spliced(n, repl), true
 }
 
-func (l *lowerer) lambda(n *sitter.Node) (string, bool) {
+func (l *lowerer) lambda(n *analysis.Node) (string, bool) {
 	s := l.scopes[keyOf(n)]
 	repl := map[int]string{}
 	extra := extraLocals(s)
@@ -78,7 +78,7 @@ func (l *lowerer) lambda(n *sitter.Node) (string, bool) {
 
 // params is reached only for parameter lists outside def and lambda (none
 // in valid code); the def and lambda handlers call paramsText.
-func (l *lowerer) params(n *sitter.Node) (string, bool) {
+func (l *lowerer) params(n *analysis.Node) (string, bool) {
 	return l.paramsText(n, nil), true
 }
 
@@ -88,7 +88,7 @@ func (l *lowerer) params(n *sitter.Node) (string, bool) {
 // the (packed) keyword-only defaults with the first keyword-only names, so
 // `def f(*, a, b=2)` would give a the default; order among keyword-only
 // parameters means nothing to callers.
-func (l *lowerer) paramsText(n *sitter.Node, extra []string) string {
+func (l *lowerer) paramsText(n *analysis.Node, extra []string) string {
 	elems := elements(n)
 	var start, end uint32
 	paren := n.Type() == "parameters"
@@ -177,7 +177,7 @@ func (l *lowerer) paramsText(n *sitter.Node, extra []string) string {
 
 // classDef drops the type parameters of `class C[T]:` (3.12): a class
 // annotation naming T keeps its source text (see assignment).
-func (l *lowerer) classDef(n *sitter.Node) string {
+func (l *lowerer) classDef(n *analysis.Node) string {
 	repl := map[int]string{}
 	for i := 0; i < int(n.ChildCount()); i++ {
 		if n.FieldNameForChild(i) == "type_parameters" {
@@ -190,8 +190,8 @@ func (l *lowerer) classDef(n *sitter.Node) string {
 // typeAlias lowers `type Name[T] = value` (3.12, evaluated lazily by
 // CPython) to an assignment of the value, or of its source text when it
 // cannot be evaluated here (a forward reference, a type parameter).
-func (l *lowerer) typeAlias(n *sitter.Node) (string, bool) {
-	var parts []*sitter.Node
+func (l *lowerer) typeAlias(n *analysis.Node) (string, bool) {
+	var parts []*analysis.Node
 	for _, c := range children(n, true) {
 		if c.Type() == "type" {
 			parts = append(parts, c)
@@ -211,7 +211,7 @@ func (l *lowerer) typeAlias(n *sitter.Node) (string, bool) {
 
 // annotationValue is `__stelp_ann__(lambda: T, 'T')`: T evaluated, or its
 // source text when the runtime cannot evaluate it.
-func (l *lowerer) annotationValue(typ *sitter.Node) string {
+func (l *lowerer) annotationValue(typ *analysis.Node) string {
 	text := pyQuote(strings.Join(strings.Fields(strings.ReplaceAll(l.raw(typ), "\\\n", " ")), " "))
 	if l.futureAnnotations {
 		return text
@@ -222,7 +222,7 @@ func (l *lowerer) annotationValue(typ *sitter.Node) string {
 // assignment drops variable annotations. In a class body the annotation is
 // kept in __annotations__ (dataclasses and NamedTuple read it), evaluated as
 // CPython does.
-func (l *lowerer) assignment(n *sitter.Node) (string, bool) {
+func (l *lowerer) assignment(n *analysis.Node) (string, bool) {
 	typ := n.ChildByFieldName("type")
 	if typ == nil {
 		return "", false
@@ -256,7 +256,7 @@ func (l *lowerer) assignment(n *sitter.Node) (string, bool) {
 
 // decorator: gpython accepts only `@name` and `@name(args)` (its dotted
 // form looks the whole dotted text up as one name).
-func (l *lowerer) decorator(n *sitter.Node) (string, bool) {
+func (l *lowerer) decorator(n *analysis.Node) (string, bool) {
 	expr := n.NamedChild(0)
 	if expr == nil {
 		return "", false
@@ -273,7 +273,7 @@ func (l *lowerer) decorator(n *sitter.Node) (string, bool) {
 }
 
 // withClause drops the parentheses of `with (a as x, b as y):` (3.10).
-func (l *lowerer) withClause(n *sitter.Node) (string, bool) {
+func (l *lowerer) withClause(n *analysis.Node) (string, bool) {
 	if n.ChildCount() == 0 || n.Child(0).Type() != "(" {
 		return "", false
 	}
@@ -296,21 +296,21 @@ func (l *lowerer) withClause(n *sitter.Node) (string, bool) {
 	return b.String(), true
 }
 
-func (l *lowerer) tryStmt(n *sitter.Node) (string, bool) {
+func (l *lowerer) tryStmt(n *analysis.Node) (string, bool) {
 	if hasChildType(n, "except_group_clause") {
 		l.problem(n, "except-star", "except* (exception groups) is not supported")
 	}
 	return "", false
 }
 
-func (l *lowerer) binop(n *sitter.Node) (string, bool) {
+func (l *lowerer) binop(n *analysis.Node) (string, bool) {
 	if op := n.ChildByFieldName("operator"); op != nil && op.Type() == "@" {
 		l.problem(op, "matmul", "the @ operator is not supported")
 	}
 	return "", false
 }
 
-func (l *lowerer) augAssign(n *sitter.Node) (string, bool) {
+func (l *lowerer) augAssign(n *analysis.Node) (string, bool) {
 	if op := n.ChildByFieldName("operator"); op != nil && op.Type() == "@=" {
 		l.problem(op, "matmul", "the @= operator is not supported")
 	}
@@ -320,7 +320,7 @@ func (l *lowerer) augAssign(n *sitter.Node) (string, bool) {
 // futureImport removes `from __future__ import ...`: gpython has no
 // __future__ module and every feature named there is on in 3.x (annotations
 // changes only how class annotations are stored, which assignment honours).
-func (l *lowerer) futureImport(n *sitter.Node) (string, bool) {
+func (l *lowerer) futureImport(n *analysis.Node) (string, bool) {
 	if strings.Contains(l.raw(n), "annotations") {
 		l.futureAnnotations = true
 	}
@@ -328,7 +328,7 @@ func (l *lowerer) futureImport(n *sitter.Node) (string, bool) {
 }
 
 // call lowers zero-argument super() to super(Class, first_param).
-func (l *lowerer) call(n *sitter.Node) (string, bool) {
+func (l *lowerer) call(n *analysis.Node) (string, bool) {
 	fn, args := n.ChildByFieldName("function"), n.ChildByFieldName("arguments")
 	if fn == nil || args == nil || fn.Type() != "identifier" || l.raw(fn) != "super" ||
 		args.Type() != "argument_list" || len(elements(args)) != 0 {

@@ -3,14 +3,14 @@ package lower
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/stelp-dev/stelp/analysis"
 )
 
 // Every dict and set display is built by the runtime's own types, which
 // accept any hashable key and keep insertion order (gpython's dict takes
 // only str keys).
 
-func (l *lowerer) pair(p *sitter.Node) string {
+func (l *lowerer) pair(p *analysis.Node) string {
 	k, v := p.ChildByFieldName("key"), p.ChildByFieldName("value")
 	gap := keepLines(l.between(k.EndByte(), v.StartByte()))
 	if gap == "" {
@@ -19,7 +19,7 @@ func (l *lowerer) pair(p *sitter.Node) string {
 	return "(" + l.text(k) + "," + gap + l.text(v) + ")"
 }
 
-func (l *lowerer) dict(n *sitter.Node) (string, bool) {
+func (l *lowerer) dict(n *analysis.Node) (string, bool) {
 	elems := elements(n)
 	open, close := n.Child(0), n.Child(int(n.ChildCount())-1)
 	if len(elems) == 0 {
@@ -42,7 +42,7 @@ func (l *lowerer) dict(n *sitter.Node) (string, bool) {
 	return "__stelp_dict_merge__(" + strings.Join(groups, ", ") + keepLines(l.between(lastEnd(elems, open.EndByte()), close.StartByte())) + ")", true
 }
 
-func (l *lowerer) dictComp(n *sitter.Node) (string, bool) {
+func (l *lowerer) dictComp(n *analysis.Node) (string, bool) {
 	return l.inComprehension(n, func() string {
 		body := n.ChildByFieldName("body")
 		close := n.Child(int(n.ChildCount()) - 1)
@@ -59,7 +59,7 @@ func (l *lowerer) dictComp(n *sitter.Node) (string, bool) {
 
 // restOf lowers the children of n after `after` and before `before`,
 // keeping the text between them.
-func (l *lowerer) restOf(n, after, before *sitter.Node) string {
+func (l *lowerer) restOf(n, after, before *analysis.Node) string {
 	var b strings.Builder
 	pos := after.EndByte()
 	for _, c := range kidsOf(n) {
@@ -74,7 +74,7 @@ func (l *lowerer) restOf(n, after, before *sitter.Node) string {
 	return b.String()
 }
 
-func (l *lowerer) set(n *sitter.Node) (string, bool) {
+func (l *lowerer) set(n *analysis.Node) (string, bool) {
 	elems := elements(n)
 	open, close := n.Child(0), n.Child(int(n.ChildCount())-1)
 	if hasChildType(n, "list_splat") {
@@ -84,18 +84,18 @@ func (l *lowerer) set(n *sitter.Node) (string, bool) {
 	return "__stelp_set__((" + body + "," + tail + "))", true
 }
 
-func (l *lowerer) setComp(n *sitter.Node) (string, bool) {
+func (l *lowerer) setComp(n *analysis.Node) (string, bool) {
 	return l.inComprehension(n, func() string {
 		open, close := n.Child(0), n.Child(int(n.ChildCount())-1)
 		return "__stelp_set__([" + l.restOf(n, open, close) + "])"
 	}), true
 }
 
-func (l *lowerer) comprehension(n *sitter.Node) (string, bool) {
+func (l *lowerer) comprehension(n *analysis.Node) (string, bool) {
 	return l.inComprehension(n, func() string { return l.generic(n) }), true
 }
 
-func hasChildType(n *sitter.Node, typ string) bool {
+func hasChildType(n *analysis.Node, typ string) bool {
 	for _, c := range kidsOf(n) {
 		if c.Type() == typ {
 			return true
@@ -106,7 +106,7 @@ func hasChildType(n *sitter.Node, typ string) bool {
 
 // isTarget reports whether n is the target of an assignment or loop, where
 // a starred element is gpython's own unpacking and stays.
-func isTarget(n *sitter.Node) bool {
+func isTarget(n *analysis.Node) bool {
 	p := n.Parent()
 	for p != nil && (p.Type() == "parenthesized_expression" || p.Type() == "pattern_list" ||
 		p.Type() == "tuple_pattern" || p.Type() == "list_pattern") {
@@ -126,7 +126,7 @@ func isTarget(n *sitter.Node) bool {
 }
 
 // starDisplay lowers [*a, 1], (*a, 1) and `return *a, 1`.
-func (l *lowerer) starDisplay(n *sitter.Node) (string, bool) {
+func (l *lowerer) starDisplay(n *analysis.Node) (string, bool) {
 	if !hasChildType(n, "list_splat") || isTarget(n) {
 		return "", false
 	}
@@ -143,7 +143,7 @@ func (l *lowerer) starDisplay(n *sitter.Node) (string, bool) {
 
 // starParts turns display elements into helper(part, part, ...) where a
 // starred element is passed as is and runs of plain elements as tuples.
-func (l *lowerer) starParts(elems []*sitter.Node, start, end uint32, fn string) string {
+func (l *lowerer) starParts(elems []*analysis.Node, start, end uint32, fn string) string {
 	gaps := l.gaps(elems, start)
 	groups := l.grouped(elems, gaps, "list_splat", l.text, tupleRun)
 	return fn + "(" + strings.Join(groups, ", ") + keepLines(l.between(lastEnd(elems, start), end)) + ")"
@@ -155,7 +155,7 @@ func kwRun(items []string) string { return "__stelp_kw__(" + strings.Join(items,
 
 // gaps maps each element (by start byte) to the lines of the original
 // text before it, from the end of the element before it (or from start).
-func (l *lowerer) gaps(elems []*sitter.Node, start uint32) map[uint32]string {
+func (l *lowerer) gaps(elems []*analysis.Node, start uint32) map[uint32]string {
 	out := make(map[uint32]string, len(elems))
 	pos := start
 	for _, e := range elems {
@@ -165,7 +165,7 @@ func (l *lowerer) gaps(elems []*sitter.Node, start uint32) map[uint32]string {
 	return out
 }
 
-func lastEnd(elems []*sitter.Node, start uint32) uint32 {
+func lastEnd(elems []*analysis.Node, start uint32) uint32 {
 	if len(elems) == 0 {
 		return start
 	}
@@ -174,7 +174,7 @@ func lastEnd(elems []*sitter.Node, start uint32) uint32 {
 
 // grouped writes items as helper arguments: each starred item (of type
 // starred) as its parenthesised operand, each run of other items through run.
-func (l *lowerer) grouped(items []*sitter.Node, gaps map[uint32]string, starred string, item func(*sitter.Node) string, run func([]string) string) []string {
+func (l *lowerer) grouped(items []*analysis.Node, gaps map[uint32]string, starred string, item func(*analysis.Node) string, run func([]string) string) []string {
 	var groups, cur []string
 	for _, e := range items {
 		if e.Type() == starred {
@@ -196,7 +196,7 @@ func (l *lowerer) grouped(items []*sitter.Node, gaps map[uint32]string, starred 
 // argList makes a call's arguments fit gpython's grammar (positional, then
 // keywords, then at most one *args, then at most one **kwargs): extra stars
 // are merged by helpers.
-func (l *lowerer) argList(n *sitter.Node) (string, bool) {
+func (l *lowerer) argList(n *analysis.Node) (string, bool) {
 	elems := elements(n)
 	stars, dstars := 0, 0
 	positionalAfterStar := false
@@ -222,8 +222,8 @@ func (l *lowerer) argList(n *sitter.Node) (string, bool) {
 	}
 	open, close := n.Child(0), n.Child(int(n.ChildCount())-1)
 	gaps := l.gaps(elems, open.EndByte())
-	var pos []*sitter.Node // positional and starred, in order
-	var kw []*sitter.Node  // keyword and double-starred, in order
+	var pos []*analysis.Node // positional and starred, in order
+	var kw []*analysis.Node  // keyword and double-starred, in order
 	for _, e := range elems {
 		if e.Type() == "keyword_argument" || e.Type() == "dictionary_splat" {
 			kw = append(kw, e)

@@ -20,8 +20,7 @@ import (
 	"fmt"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/python"
+	"github.com/stelp-dev/stelp/analysis"
 )
 
 // Problem is a construct that could not be lowered.
@@ -54,10 +53,7 @@ func Lower(ctx context.Context, src []byte) (res *Result, err error) {
 			res, err = nil, fmt.Errorf("lower: internal error: %v", r)
 		}
 	}()
-	parser := sitter.NewParser()
-	defer parser.Close()
-	parser.SetLanguage(python.GetLanguage())
-	tree, err := parser.ParseCtx(ctx, nil, src)
+	tree, err := analysis.ParseSource(ctx, src)
 	if err != nil {
 		return nil, fmt.Errorf("lower: parse: %w", err)
 	}
@@ -65,7 +61,7 @@ func Lower(ctx context.Context, src []byte) (res *Result, err error) {
 		// tree-sitter reads `match [a, b]:` as an annotated subscript of
 		// a variable named match; `match ([a, b]):` is the same statement
 		// and parses as one (same lines, same subject).
-		if t2, err := parser.ParseCtx(ctx, nil, patched); err == nil {
+		if t2, err := analysis.ParseSource(ctx, patched); err == nil {
 			tree.Close()
 			tree, src = t2, patched
 		}
@@ -202,7 +198,7 @@ type nodeKey struct {
 	typ        string
 }
 
-func keyOf(n *sitter.Node) nodeKey { return nodeKey{n.StartByte(), n.EndByte(), n.Type()} }
+func keyOf(n *analysis.Node) nodeKey { return nodeKey{n.StartByte(), n.EndByte(), n.Type()} }
 
 type lowerer struct {
 	src      []byte
@@ -221,12 +217,12 @@ type lowerer struct {
 	futureAnnotations bool
 }
 
-func (l *lowerer) problem(n *sitter.Node, feature, msg string) {
+func (l *lowerer) problem(n *analysis.Node, feature, msg string) {
 	p := n.StartPoint()
 	l.problems = append(l.problems, Problem{Line: int(p.Row) + 1, Col: int(p.Column) + 1, Feature: feature, Msg: msg})
 }
 
-func (l *lowerer) syntaxProblems(n *sitter.Node) {
+func (l *lowerer) syntaxProblems(n *analysis.Node) {
 	if n.IsError() || n.IsMissing() {
 		l.problem(n, "syntax", "invalid syntax")
 		return
@@ -241,14 +237,14 @@ func (l *lowerer) syntaxProblems(n *sitter.Node) {
 	}
 }
 
-func (l *lowerer) raw(n *sitter.Node) string { return string(l.src[n.StartByte():n.EndByte()]) }
+func (l *lowerer) raw(n *analysis.Node) string { return string(l.src[n.StartByte():n.EndByte()]) }
 
 func (l *lowerer) between(a, b uint32) string { return string(l.src[a:b]) }
 
 func (l *lowerer) next() int { l.seq++; return l.seq }
 
 // text returns the lowered text of n.
-func (l *lowerer) text(n *sitter.Node) string {
+func (l *lowerer) text(n *analysis.Node) string {
 	if !l.dirty[keyOf(n)] {
 		return l.raw(n)
 	}
@@ -262,7 +258,7 @@ func (l *lowerer) text(n *sitter.Node) string {
 
 // generic rebuilds n from its children's lowered text and the original bytes
 // between them.
-func (l *lowerer) generic(n *sitter.Node) string {
+func (l *lowerer) generic(n *analysis.Node) string {
 	kids := kidsOf(n)
 	if len(kids) == 0 {
 		return l.raw(n)
@@ -278,34 +274,11 @@ func (l *lowerer) generic(n *sitter.Node) string {
 	return b.String()
 }
 
-// kidsOf lists n's children; a long list (a module's statements) with a
-// cursor, as Node.Child(i) walks from the first child each time.
-func kidsOf(n *sitter.Node) []*sitter.Node {
-	cnt := int(n.ChildCount())
-	if cnt <= 32 {
-		// Small nodes: indexing is cheaper than a cursor's set-up.
-		out := make([]*sitter.Node, cnt)
-		for i := range out {
-			out[i] = n.Child(i)
-		}
-		return out
-	}
-	c := sitter.NewTreeCursor(n)
-	defer c.Close()
-	if !c.GoToFirstChild() {
-		return nil
-	}
-	var out []*sitter.Node
-	for {
-		out = append(out, c.CurrentNode())
-		if !c.GoToNextSibling() {
-			return out
-		}
-	}
-}
+// kidsOf lists n's children.
+func kidsOf(n *analysis.Node) []*analysis.Node { return n.Children() }
 
 // spliced rebuilds n like generic but with some children replaced.
-func (l *lowerer) spliced(n *sitter.Node, repl map[int]string) string {
+func (l *lowerer) spliced(n *analysis.Node, repl map[int]string) string {
 	var b strings.Builder
 	pos := n.StartByte()
 	for i, c := range kidsOf(n) {
@@ -321,7 +294,7 @@ func (l *lowerer) spliced(n *sitter.Node, repl map[int]string) string {
 	return b.String()
 }
 
-type handler func(l *lowerer, n *sitter.Node) (string, bool)
+type handler func(l *lowerer, n *analysis.Node) (string, bool)
 
 var handlers map[string]handler
 
@@ -369,18 +342,18 @@ func init() {
 }
 
 func unsupported(feature, msg string) handler {
-	return func(l *lowerer, n *sitter.Node) (string, bool) {
+	return func(l *lowerer, n *analysis.Node) (string, bool) {
 		l.problem(n, feature, msg)
 		return "", false
 	}
 }
 
 // hasAsync reports whether a for/with/def starts with the async keyword.
-func hasAsync(n *sitter.Node) bool {
+func hasAsync(n *analysis.Node) bool {
 	return n.ChildCount() > 0 && n.Child(0).Type() == "async"
 }
 
-func (l *lowerer) asyncCheck(n *sitter.Node) (string, bool) {
+func (l *lowerer) asyncCheck(n *analysis.Node) (string, bool) {
 	if hasAsync(n) {
 		l.problem(n, "async", "async "+strings.TrimSuffix(n.Type(), "_statement")+" is not supported")
 	}
@@ -417,8 +390,8 @@ func keepLines(gap string) string {
 }
 
 // children returns n's children; named only if named is set.
-func children(n *sitter.Node, named bool) []*sitter.Node {
-	var out []*sitter.Node
+func children(n *analysis.Node, named bool) []*analysis.Node {
+	var out []*analysis.Node
 	for _, c := range kidsOf(n) {
 		if named && !c.IsNamed() {
 			continue
@@ -429,11 +402,11 @@ func children(n *sitter.Node, named bool) []*sitter.Node {
 }
 
 // isComment reports comment nodes, which tree-sitter puts among children.
-func isComment(n *sitter.Node) bool { return n.Type() == "comment" }
+func isComment(n *analysis.Node) bool { return n.Type() == "comment" }
 
 // elements returns the named, non-comment children of a display.
-func elements(n *sitter.Node) []*sitter.Node {
-	var out []*sitter.Node
+func elements(n *analysis.Node) []*analysis.Node {
+	var out []*analysis.Node
 	for _, c := range children(n, true) {
 		if !isComment(c) {
 			out = append(out, c)
@@ -446,7 +419,7 @@ func elements(n *sitter.Node) []*sitter.Node {
 // the original text between consecutive elements reduced to its lines, and
 // separating them with ", ". It returns the joined text and the lines that
 // trail the last element up to end.
-func (l *lowerer) joinElems(elems []*sitter.Node, wrap func(*sitter.Node) string, start, end uint32) (body, tail string) {
+func (l *lowerer) joinElems(elems []*analysis.Node, wrap func(*analysis.Node) string, start, end uint32) (body, tail string) {
 	var b strings.Builder
 	pos := start
 	for i, e := range elems {

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/stelp-dev/stelp/analysis"
 )
 
 // match lowers a match statement to an if/elif chain at the match's own
@@ -23,12 +23,12 @@ import (
 // the match line becomes `for x, rest, __stelp_s1__ in
 // __stelp_subject__(cmd): pass`, a loop over nothing that makes those names
 // local; it stashes the subject, which the first case stores.
-func (l *lowerer) match(n *sitter.Node) (string, bool) {
+func (l *lowerer) match(n *analysis.Node) (string, bool) {
 	body := n.ChildByFieldName("body")
 	if body == nil {
 		return "", false
 	}
-	var subjects []*sitter.Node
+	var subjects []*analysis.Node
 	for i := 0; i < int(n.ChildCount()); i++ {
 		if n.FieldNameForChild(i) == "subject" {
 			subjects = append(subjects, n.Child(i))
@@ -118,7 +118,7 @@ func (l *lowerer) match(n *sitter.Node) (string, bool) {
 	return b.String(), true
 }
 
-func hasChildTypeBetween(n *sitter.Node, typ string, from, to uint32) bool {
+func hasChildTypeBetween(n *analysis.Node, typ string, from, to uint32) bool {
 	for i := 0; i < int(n.ChildCount()); i++ {
 		c := n.Child(i)
 		if c.Type() == typ && c.StartByte() >= from && c.EndByte() <= to {
@@ -129,7 +129,7 @@ func hasChildTypeBetween(n *sitter.Node, typ string, from, to uint32) bool {
 }
 
 // indentOf is the whitespace before n on its line.
-func (l *lowerer) indentOf(n *sitter.Node) string {
+func (l *lowerer) indentOf(n *analysis.Node) string {
 	start := int(n.StartByte())
 	i := start
 	for i > 0 && l.src[i-1] != '\n' {
@@ -145,9 +145,9 @@ func (l *lowerer) indentOf(n *sitter.Node) string {
 
 // caseClause writes `if|elif __stelp_case__(subj, SPEC, TARGETS) and (guard):`
 // followed by the case body.
-func (l *lowerer) caseClause(cc *sitter.Node, kw, subj string) string {
-	var pats []*sitter.Node
-	var guard, body *sitter.Node
+func (l *lowerer) caseClause(cc *analysis.Node, kw, subj string) string {
+	var pats []*analysis.Node
+	var guard, body *analysis.Node
 	for i := 0; i < int(cc.ChildCount()); i++ {
 		c := cc.Child(i)
 		switch {
@@ -192,7 +192,7 @@ func (l *lowerer) caseClause(cc *sitter.Node, kw, subj string) string {
 }
 
 // captureNames lists the names a pattern binds, in order of appearance.
-func (l *lowerer) captureNames(p *sitter.Node) []string {
+func (l *lowerer) captureNames(p *analysis.Node) []string {
 	pb := &patBuilder{l: l, slots: map[string]int{}, dry: true}
 	pb.pattern(p)
 	return pb.names
@@ -223,7 +223,7 @@ func (pb *patBuilder) slot(name string) int {
 	return pb.slots[name]
 }
 
-func (pb *patBuilder) text(n *sitter.Node) string {
+func (pb *patBuilder) text(n *analysis.Node) string {
 	if pb.dry {
 		return ""
 	}
@@ -231,7 +231,7 @@ func (pb *patBuilder) text(n *sitter.Node) string {
 }
 
 // pattern writes the spec of one pattern node.
-func (pb *patBuilder) pattern(n *sitter.Node) string {
+func (pb *patBuilder) pattern(n *analysis.Node) string {
 	switch n.Type() {
 	case "case_pattern":
 		kids := children(n, false)
@@ -263,7 +263,7 @@ func (pb *patBuilder) pattern(n *sitter.Node) string {
 		return "('is', " + pb.l.raw(n) + ")"
 	case "union_pattern":
 		var alts []string
-		var cur []*sitter.Node
+		var cur []*analysis.Node
 		for _, c := range children(n, false) {
 			if c.Type() == "|" {
 				alts = append(alts, pb.alternative(cur))
@@ -275,7 +275,7 @@ func (pb *patBuilder) pattern(n *sitter.Node) string {
 		alts = append(alts, pb.alternative(cur))
 		return "('|', (" + strings.Join(alts, ", ") + ",))"
 	case "as_pattern":
-		var inner, alias *sitter.Node
+		var inner, alias *analysis.Node
 		for _, c := range children(n, true) {
 			if c.Type() == "case_pattern" && inner == nil {
 				inner = c
@@ -289,7 +289,7 @@ func (pb *patBuilder) pattern(n *sitter.Node) string {
 		in := pb.pattern(inner)
 		return fmt.Sprintf("('as', %s, %d)", in, pb.slot(pb.l.raw(alias)))
 	case "tuple_pattern", "list_pattern":
-		var items []*sitter.Node
+		var items []*analysis.Node
 		for _, c := range children(n, true) {
 			if !isComment(c) {
 				items = append(items, c)
@@ -307,7 +307,7 @@ func (pb *patBuilder) pattern(n *sitter.Node) string {
 	return pb.unsupported(n)
 }
 
-func (pb *patBuilder) unsupported(n *sitter.Node) string {
+func (pb *patBuilder) unsupported(n *analysis.Node) string {
 	if !pb.dry {
 		pb.l.problem(n, "match", "unsupported pattern "+n.Type())
 	}
@@ -315,7 +315,7 @@ func (pb *patBuilder) unsupported(n *sitter.Node) string {
 }
 
 // alternative writes a pattern given as sibling tokens (`-`, `1`).
-func (pb *patBuilder) alternative(nodes []*sitter.Node) string {
+func (pb *patBuilder) alternative(nodes []*analysis.Node) string {
 	if len(nodes) == 1 {
 		return pb.pattern(nodes[0])
 	}
@@ -328,7 +328,7 @@ func (pb *patBuilder) alternative(nodes []*sitter.Node) string {
 	return "('_',)"
 }
 
-func (pb *patBuilder) sequence(items []*sitter.Node) string {
+func (pb *patBuilder) sequence(items []*analysis.Node) string {
 	var subs []string
 	star, starSlot := -1, -1
 	for i, it := range items {
@@ -353,10 +353,10 @@ func (pb *patBuilder) sequence(items []*sitter.Node) string {
 	return fmt.Sprintf("('s', %s, %d, %d)", tup, star, starSlot)
 }
 
-func (pb *patBuilder) mapping(n *sitter.Node) string {
+func (pb *patBuilder) mapping(n *analysis.Node) string {
 	var items []string
 	rest := -1
-	var key *sitter.Node
+	var key *analysis.Node
 	for i := 0; i < int(n.ChildCount()); i++ {
 		c := n.Child(i)
 		switch n.FieldNameForChild(i) {
@@ -383,7 +383,7 @@ func (pb *patBuilder) mapping(n *sitter.Node) string {
 }
 
 // keyText is a mapping key: a literal (maybe negative) or a value pattern.
-func (pb *patBuilder) keyText(n, key, value *sitter.Node) string {
+func (pb *patBuilder) keyText(n, key, value *analysis.Node) string {
 	if key == nil {
 		return "None"
 	}
@@ -401,7 +401,7 @@ func (pb *patBuilder) keyText(n, key, value *sitter.Node) string {
 	return pb.text(key)
 }
 
-func (pb *patBuilder) class(n *sitter.Node) string {
+func (pb *patBuilder) class(n *analysis.Node) string {
 	var cls string
 	var pos, kw []string
 	for _, c := range children(n, true) {
@@ -436,7 +436,7 @@ func (pb *patBuilder) class(n *sitter.Node) string {
 	return "('k', " + cls + ", " + tp + ", " + tk + ")"
 }
 
-func (pb *patBuilder) keyword(k *sitter.Node) string {
+func (pb *patBuilder) keyword(k *analysis.Node) string {
 	kids := children(k, false)
 	if len(kids) < 3 {
 		return pb.unsupported(k)

@@ -3,7 +3,7 @@ package lower
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/stelp-dev/stelp/analysis"
 )
 
 type scopeKind int
@@ -19,7 +19,7 @@ const (
 // can be made local), and what its declarations say.
 type scope struct {
 	kind      scopeKind
-	node      *sitter.Node
+	node      *analysis.Node
 	parent    *scope
 	name      string // class or function name
 	bound     map[string]bool
@@ -39,14 +39,14 @@ type scope struct {
 	annInit bool
 }
 
-func newScope(kind scopeKind, n *sitter.Node, parent *scope) *scope {
+func newScope(kind scopeKind, n *analysis.Node, parent *scope) *scope {
 	return &scope{kind: kind, node: n, parent: parent, bound: map[string]bool{},
 		globals: map[string]bool{}, nonlocals: map[string]bool{}, walrus: map[string]bool{},
 		captures: map[string]bool{}}
 }
 
 // analyse records the scopes of the tree under root.
-func (l *lowerer) analyse(root *sitter.Node) {
+func (l *lowerer) analyse(root *analysis.Node) {
 	s := newScope(moduleScope, root, nil)
 	l.scopes[keyOf(root)] = s
 	l.collect(root, s)
@@ -54,7 +54,7 @@ func (l *lowerer) analyse(root *sitter.Node) {
 
 // It returns whether n, or a node inside it, may need rewriting; such nodes
 // are recorded in l.dirty and lowering copies every other subtree as is.
-func (l *lowerer) collect(n *sitter.Node, s *scope) bool {
+func (l *lowerer) collect(n *analysis.Node, s *scope) bool {
 	typ := n.Type()
 	switch typ {
 	case "function_definition", "lambda":
@@ -200,7 +200,7 @@ func (l *lowerer) collect(n *sitter.Node, s *scope) bool {
 
 // mayChange reports whether a handler may rewrite n itself (children
 // aside). It must never say no for a node a handler changes.
-func (l *lowerer) mayChange(n *sitter.Node, typ string) bool {
+func (l *lowerer) mayChange(n *analysis.Node, typ string) bool {
 	if handlers[typ] == nil || !n.IsNamed() {
 		return false
 	}
@@ -237,7 +237,7 @@ func (l *lowerer) mayChange(n *sitter.Node, typ string) bool {
 }
 
 // targets adds the names an assignment target binds.
-func (l *lowerer) targets(n *sitter.Node, into map[string]bool) {
+func (l *lowerer) targets(n *analysis.Node, into map[string]bool) {
 	switch n.Type() {
 	case "identifier":
 		into[l.raw(n)] = true
@@ -250,7 +250,7 @@ func (l *lowerer) targets(n *sitter.Node, into map[string]bool) {
 }
 
 // paramName is the name a parameter node binds ("" for separators).
-func paramName(l *lowerer, p *sitter.Node) string {
+func paramName(l *lowerer, p *analysis.Node) string {
 	switch p.Type() {
 	case "identifier":
 		return l.raw(p)
@@ -283,7 +283,7 @@ func paramName(l *lowerer, p *sitter.Node) string {
 func (l *lowerer) cur() *scope { return l.stack[len(l.stack)-1] }
 
 // scoped lowers a module or class body inside its scope.
-func (l *lowerer) scoped(n *sitter.Node) (string, bool) {
+func (l *lowerer) scoped(n *analysis.Node) (string, bool) {
 	s := l.scopes[keyOf(n)]
 	l.stack = append(l.stack, s)
 	defer func() { l.stack = l.stack[:len(l.stack)-1] }()
@@ -295,7 +295,7 @@ func (l *lowerer) scoped(n *sitter.Node) (string, bool) {
 
 // inComprehension wraps the lowering of a comprehension, which is a scope of
 // its own for its loop variables but not for :=.
-func (l *lowerer) inComprehension(n *sitter.Node, f func() string) string {
+func (l *lowerer) inComprehension(n *analysis.Node, f func() string) string {
 	s := l.cur()
 	s.comp++
 	defer func() { s.comp-- }()

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/stelp-dev/stelp/analysis"
 	"golang.org/x/text/unicode/runenames"
 )
 
@@ -21,7 +21,7 @@ func strPrefix(start string) (prefix, quote string) {
 // str lowers one string literal: f-strings become concatenations of
 // literals and __stelp_format__ calls; \N{...} escapes (unknown to gpython)
 // become \U escapes.
-func (l *lowerer) str(n *sitter.Node) (string, bool) {
+func (l *lowerer) str(n *analysis.Node) (string, bool) {
 	if n.ChildCount() == 0 {
 		return "", false
 	}
@@ -38,12 +38,12 @@ func (l *lowerer) str(n *sitter.Node) (string, bool) {
 
 // namedEscapes replaces every \N{NAME} escape_sequence under n in text
 // (which starts at n's first byte).
-func (l *lowerer) namedEscapes(n *sitter.Node, text string) string {
+func (l *lowerer) namedEscapes(n *analysis.Node, text string) string {
 	var b strings.Builder
 	pos := n.StartByte()
 	base := n.StartByte()
-	var walk func(c *sitter.Node)
-	walk = func(c *sitter.Node) {
+	var walk func(c *analysis.Node)
+	walk = func(c *analysis.Node) {
 		if c.Type() == "escape_sequence" && strings.HasPrefix(l.raw(c), `\N{`) {
 			b.WriteString(text[pos-base : c.StartByte()-base])
 			b.WriteString(l.namedEscape(c))
@@ -74,7 +74,7 @@ var runeByName = sync.OnceValue(func() map[string]rune {
 	return m
 })
 
-func (l *lowerer) namedEscape(c *sitter.Node) string {
+func (l *lowerer) namedEscape(c *analysis.Node) string {
 	raw := l.raw(c)
 	name := strings.ToUpper(strings.TrimSuffix(strings.TrimPrefix(raw, `\N{`), "}"))
 	r, ok := runeByName()[name]
@@ -88,7 +88,7 @@ func (l *lowerer) namedEscape(c *sitter.Node) string {
 // concatenated lowers implicit concatenation: when one part is an f-string
 // the parts are joined with + (in parentheses, keeping the text between
 // them, comments and newlines included).
-func (l *lowerer) concatenated(n *sitter.Node) (string, bool) {
+func (l *lowerer) concatenated(n *analysis.Node) (string, bool) {
 	parts := children(n, true)
 	hasF := false
 	for _, p := range parts {
@@ -126,7 +126,7 @@ func (l *lowerer) concatenated(n *sitter.Node) (string, bool) {
 
 // fstring turns f"a{x!r:>{w}}" into ('a' + __stelp_format__(x, '>' +
 // __stelp_format__(w, ”, ”), 'r')).
-func (l *lowerer) fstring(n *sitter.Node, prefix, quote string) string {
+func (l *lowerer) fstring(n *analysis.Node, prefix, quote string) string {
 	litPrefix := strings.ReplaceAll(prefix, "f", "")
 	raw := strings.Contains(litPrefix, "r")
 	var parts []string
@@ -222,7 +222,7 @@ func backslashesBefore(text string, i int) int {
 // interpolation lowers one {expr!c:spec} (or a nested {expr} in a spec) to
 // the parts it adds: the __stelp_format__ call, after the literal text of a
 // {expr=} debug field.
-func (l *lowerer) interpolation(n *sitter.Node, prefix, quote string, raw bool) []string {
+func (l *lowerer) interpolation(n *analysis.Node, prefix, quote string, raw bool) []string {
 	expr := n.ChildByFieldName("expression")
 	if expr == nil {
 		// tree-sitter names the expression field on interpolation; fall
@@ -259,7 +259,7 @@ func (l *lowerer) interpolation(n *sitter.Node, prefix, quote string, raw bool) 
 	return []string{call}
 }
 
-func (l *lowerer) formatSpec(n *sitter.Node, prefix, quote string, raw bool) string {
+func (l *lowerer) formatSpec(n *analysis.Node, prefix, quote string, raw bool) string {
 	var parts []string
 	pos := n.StartByte() + 1 // after ':'
 	addLit := func(s string) {
@@ -293,7 +293,7 @@ func pyQuote(s string) string {
 }
 
 // number drops the digit separators (1_000) that gpython does not accept.
-func (l *lowerer) number(n *sitter.Node) (string, bool) {
+func (l *lowerer) number(n *analysis.Node) (string, bool) {
 	raw := l.raw(n)
 	if !strings.Contains(raw, "_") {
 		return "", false

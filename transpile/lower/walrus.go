@@ -1,7 +1,7 @@
 package lower
 
 import (
-	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/stelp-dev/stelp/analysis"
 )
 
 // walrus lowers `name := value` to an expression that binds name in the
@@ -17,7 +17,7 @@ import (
 //   - at module level or for a name declared global: the module dict
 //     (__stelp_globals__, the raw globals() the executor keeps for us).
 //   - directly in a class body: the class namespace (__stelp_locals__).
-func (l *lowerer) walrus(n *sitter.Node) (string, bool) {
+func (l *lowerer) walrus(n *analysis.Node) (string, bool) {
 	nameNode, valNode := n.ChildByFieldName("name"), n.ChildByFieldName("value")
 	if nameNode == nil || valNode == nil {
 		return "", false

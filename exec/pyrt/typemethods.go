@@ -15,6 +15,46 @@ func installTypeMethods() {
 	installBytesMethods()
 	installConstructors()
 	installNumberMethods()
+	installCallableAttrs()
+}
+
+// installFunctionDoc gives functions a readable and writable __doc__
+// (functools.wraps copies it); gpython keeps the docstring but exposes
+// no attribute for it.
+func installCallableAttrs() {
+	py.FunctionType.Dict["__doc__"] = &py.Property{
+		Fget: func(self py.Object) (py.Object, error) {
+			if doc := self.(*py.Function).Doc; doc != nil {
+				return doc, nil
+			}
+			return py.None, nil
+		},
+		Fset: func(self, value py.Object) error {
+			self.(*py.Function).Doc = value
+			return nil
+		},
+	}
+	py.MethodType.Dict["__name__"] = &py.Property{
+		Fget: func(self py.Object) (py.Object, error) { return py.String(self.(*py.Method).Name), nil },
+	}
+	py.MethodType.Dict["__qualname__"] = py.MethodType.Dict["__name__"]
+	py.MethodType.Dict["__doc__"] = &py.Property{
+		Fget: func(self py.Object) (py.Object, error) {
+			if doc := self.(*py.Method).Doc; doc != "" {
+				return py.String(doc), nil
+			}
+			return py.None, nil
+		},
+	}
+	// A bound method reports its function's names and docstring.
+	for _, name := range []string{"__doc__", "__name__", "__qualname__"} {
+		name := name
+		py.BoundMethodType.Dict[name] = &py.Property{
+			Fget: func(self py.Object) (py.Object, error) {
+				return py.GetAttrString(self.(*py.BoundMethod).Method, name)
+			},
+		}
+	}
 }
 
 func installSuperProperty() {

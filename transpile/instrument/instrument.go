@@ -74,6 +74,13 @@ func Instrument(ctx context.Context, src []byte, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("instrument: parse: %w", err)
 	}
 	defer tree.Close()
+	return InstrumentTree(tree, opt)
+}
+
+// InstrumentTree is Instrument of an already parsed program
+// (tree.Source()); the tree stays the caller's.
+func InstrumentTree(tree *analysis.Tree, opt Options) ([]byte, error) {
+	src := tree.Source()
 	root := tree.RootNode()
 	if root.HasError() {
 		return nil, firstError(root)
@@ -314,8 +321,14 @@ func (r *rewriter) entry(def, body *analysis.Node) {
 		switch {
 		case s.Type() == "comment":
 			continue
-		case i == 0 && isDocstring(s) && int(body.NamedChildCount()) > 1:
-			continue
+		case i == 0 && isDocstring(s):
+			if int(body.NamedChildCount()) > 1 {
+				continue
+			}
+			// A docstring-only body: the hook goes after it, so that the
+			// docstring stays first and remains the function's __doc__.
+			r.add(s, "", "; "+hook)
+			return
 		case !compound[s.Type()]:
 			r.add(s, hook+"; ", "")
 			return

@@ -40,8 +40,16 @@ func Execute(ctx context.Context, src []byte, pol *policy.Policy, opt Options) (
 		pol = policy.Default()
 	}
 	// The fixes (transpile/fix, as `stelp check` and the server attach
-	// them) tell a client which findings `stelp fix` would rewrite.
-	findings := fix.Attach(ctx, src, analysis.Check(ctx, src, pol))
+	// them) tell a client which findings `stelp fix` would rewrite. One
+	// parse serves the check, the fixes and (Options.Tree) the transpiler.
+	var findings []analysis.Finding
+	tree, err := analysis.ParseSource(ctx, src)
+	if err != nil {
+		findings = fix.Attach(ctx, src, analysis.Check(ctx, src, pol)) // says why it cannot be analysed
+	} else {
+		defer tree.Close()
+		findings = fix.AttachTree(ctx, nil, tree, analysis.CheckTree(ctx, tree, pol))
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -58,7 +66,7 @@ func Execute(ctx context.Context, src []byte, pol *policy.Policy, opt Options) (
 		res.Findings = contract
 		return res, nil
 	}
-	prog, err := transpile.Prepare(ctx, src, transpile.Options{Trace: opt.Trace})
+	prog, err := transpile.Prepare(ctx, src, transpile.Options{Trace: opt.Trace, Tree: tree})
 	if err != nil {
 		return nil, fmt.Errorf("transpile: %w", err)
 	}

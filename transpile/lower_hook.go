@@ -5,13 +5,17 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/stelp-dev/stelp/analysis"
 	"github.com/stelp-dev/stelp/transpile/lower"
 )
 
 // lowerSource lowers modern syntax to the interpreter's level. Leading
 // and trailing white space is kept aside: the syntax tree's root does not
 // span it, and only the lines inside the tree are the lowerer's business.
-func lowerSource(ctx context.Context, src []byte) ([]byte, []Problem, error) {
+// tree, when not nil, is a parse of src; it is used when src has no
+// leading blank lines (the lowerer keeps the text outside the root as it
+// is, so a tree of the whole source lowers to the same bytes).
+func lowerSource(ctx context.Context, src []byte, tree *analysis.Tree) ([]byte, []Problem, error) {
 	core := bytes.TrimLeft(src, " \t\r\n\f")
 	lead := src[:len(src)-len(core)]
 	core = bytes.TrimRight(core, " \t\r\n\f")
@@ -25,16 +29,28 @@ func lowerSource(ctx context.Context, src []byte) ([]byte, []Problem, error) {
 	if len(core) == 0 {
 		return src, nil, nil
 	}
+	if tree != nil && len(lead) == 0 {
+		res, err := lower.LowerTree(ctx, tree)
+		if err != nil {
+			return nil, nil, fmt.Errorf("lower: %w", err)
+		}
+		return res.Code, problemsOf(res, 0), nil
+	}
 	res, err := lower.Lower(ctx, core)
 	if err != nil {
 		return nil, nil, fmt.Errorf("lower: %w", err)
 	}
-	shift := bytes.Count(lead, []byte("\n"))
+	problems := problemsOf(res, bytes.Count(lead, []byte("\n")))
+	out := make([]byte, 0, len(lead)+len(res.Code)+len(trail))
+	out = append(append(append(out, lead...), res.Code...), trail...)
+	return out, problems, nil
+}
+
+// problemsOf converts the lowerer's problems, shift lines down.
+func problemsOf(res *lower.Result, shift int) []Problem {
 	var problems []Problem
 	for _, p := range res.Unsupported {
 		problems = append(problems, Problem{Line: p.Line + shift, Col: p.Col, Feature: p.Feature, Msg: p.Msg})
 	}
-	out := make([]byte, 0, len(lead)+len(res.Code)+len(trail))
-	out = append(append(append(out, lead...), res.Code...), trail...)
-	return out, problems, nil
+	return problems
 }

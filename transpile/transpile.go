@@ -5,10 +5,12 @@
 package transpile
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 
+	"github.com/stelp-dev/stelp/analysis"
 	"github.com/stelp-dev/stelp/transpile/instrument"
 )
 
@@ -16,6 +18,10 @@ import (
 type Options struct {
 	// Trace adds statement counts and traced assignments.
 	Trace bool
+	// Tree, when not nil, is a parse of exactly src (the check's, in the
+	// pipeline): the stages use it instead of parsing src again. It stays
+	// the caller's.
+	Tree *analysis.Tree
 }
 
 // Problem is a construct that keeps a program from running: a syntax
@@ -46,14 +52,25 @@ type Program struct {
 // Prepare lowers and instruments src. The error is for failures of the
 // transpiler itself; problems in the program are in Program.Problems.
 func Prepare(ctx context.Context, src []byte, opt Options) (*Program, error) {
-	lowered, problems, err := lowerSource(ctx, src)
+	if opt.Tree != nil && !bytes.Equal(opt.Tree.Source(), src) {
+		opt.Tree = nil // not a parse of src after all
+	}
+	lowered, problems, err := lowerSource(ctx, src, opt.Tree)
 	if err != nil {
 		return nil, err
 	}
 	if len(problems) > 0 {
 		return &Program{Problems: problems}, nil
 	}
-	code, err := instrument.Instrument(ctx, lowered, instrument.Options{Trace: opt.Trace})
+	var code []byte
+	iopt := instrument.Options{Trace: opt.Trace}
+	if opt.Tree != nil && bytes.Equal(lowered, src) {
+		// Nothing needed lowering (most programs): instrument the tree
+		// already there.
+		code, err = instrument.InstrumentTree(opt.Tree, iopt)
+	} else {
+		code, err = instrument.Instrument(ctx, lowered, iopt)
+	}
 	var syn *instrument.SyntaxError
 	if errors.As(err, &syn) {
 		return &Program{Problems: []Problem{{Line: syn.Line, Col: syn.Col, Feature: FeatureSyntax, Msg: "invalid syntax"}}}, nil

@@ -47,26 +47,33 @@ type Result struct {
 // error only when parsing itself fails (cancelled context); unsupported
 // constructs and syntax errors are Problems.
 func Lower(ctx context.Context, src []byte) (res *Result, err error) {
+	tree, err := analysis.ParseSource(ctx, src)
+	if err != nil {
+		return nil, fmt.Errorf("lower: parse: %w", err)
+	}
+	defer tree.Close()
+	return LowerTree(ctx, tree)
+}
+
+// LowerTree is Lower of an already parsed program (tree.Source()); the
+// tree stays the caller's.
+func LowerTree(ctx context.Context, tree *analysis.Tree) (res *Result, err error) {
 	defer func() {
 		// A bug in one rewrite must not take the language server down.
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("lower: internal error: %v", r)
 		}
 	}()
-	tree, err := analysis.ParseSource(ctx, src)
-	if err != nil {
-		return nil, fmt.Errorf("lower: parse: %w", err)
-	}
+	src := tree.Source()
 	if patched, ok := parenthesiseListSubjects(src); ok {
 		// tree-sitter reads `match [a, b]:` as an annotated subscript of
 		// a variable named match; `match ([a, b]):` is the same statement
 		// and parses as one (same lines, same subject).
 		if t2, err := analysis.ParseSource(ctx, patched); err == nil {
-			tree.Close()
+			defer t2.Close()
 			tree, src = t2, patched
 		}
 	}
-	defer tree.Close()
 	root := tree.RootNode()
 
 	l := &lowerer{src: src, scopes: map[nodeKey]*scope{}, dirty: map[nodeKey]bool{}}

@@ -39,6 +39,8 @@ func builtins(ctx py.Context) py.StringDict {
 		"__stelp_dict_merge__": fn("__stelp_dict_merge__", builtinStelpDictMerge),
 		"__stelp_set__":        fn("__stelp_set__", builtinStelpSet),
 		"__stelp_format__":     fn("__stelp_format__", builtinStelpFormat),
+		"__stelp_freeze__":     fn("__stelp_freeze__", builtinStelpFreeze),
+		"__stelp_init_field__": fn("__stelp_init_field__", builtinStelpInitField),
 
 		"print": fn("print", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return builtinPrint(ctx, args, kwargs)
@@ -1063,4 +1065,36 @@ func builtinDelattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obj
 		return nil, err
 	}
 	return py.None, pyobj.DelAttr(args[0], name)
+}
+
+// builtinStelpFreeze is __stelp_freeze__(cls, setattr, delattr): the
+// dataclasses module installs a frozen class's __setattr__/__delattr__
+// with it, because the attribute guard refuses those names to every
+// setattr (they are escape tools on builtin objects). It only writes to a
+// user class.
+func builtinStelpFreeze(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := pyobj.ArgCount("__stelp_freeze__", args, 3, 3); err != nil {
+		return nil, err
+	}
+	t, ok := args[0].(*py.Type)
+	if !ok || t.Flags&py.TPFLAGS_HEAPTYPE == 0 {
+		return nil, py.ExceptionNewf(py.TypeError, "__stelp_freeze__ needs a user class")
+	}
+	t.Dict["__setattr__"], t.Dict["__delattr__"] = args[1], args[2]
+	return py.None, nil
+}
+
+// builtinStelpInitField is __stelp_init_field__(obj, name, value): what
+// object.__setattr__ does for a frozen dataclass's __init__, limited to
+// plain (non-dunder) attributes of instances of user classes.
+func builtinStelpInitField(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := pyobj.ArgCount("__stelp_init_field__", args, 3, 3); err != nil {
+		return nil, err
+	}
+	inst, ok := args[0].(*pyobj.Instance)
+	name, isStr := args[1].(py.String)
+	if !ok || !isStr || strings.HasPrefix(string(name), "__") {
+		return nil, py.ExceptionNewf(py.TypeError, "__stelp_init_field__ needs an instance and a field name")
+	}
+	return py.None, inst.GenericSetAttr(string(name), args[2])
 }

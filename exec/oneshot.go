@@ -98,13 +98,13 @@ func (s *Started) Run(ctx context.Context, req *Request) (*Result, error) {
 		return nil, s.helloErr
 	}
 	start := time.Now()
+	// The write ends once the pipe holds the whole frame, or fails if the
+	// worker died; the worker may well have replied by then.
 	select {
 	case err := <-sent:
 		if err != nil {
 			return w.deathResult(start, lim), nil
 		}
-	case <-w.readErr:
-		return w.deathResult(start, lim), nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}

@@ -223,10 +223,14 @@ func startWorker(exe string, memMB int64, once bool) (*worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
-	stdout, err := cmd.StdoutPipe()
+	// Not cmd.StdoutPipe: Wait closes that as soon as the process exits,
+	// and a worker that exits right after its reply (one-shot, tainted)
+	// would then lose the reply to the race between Wait and readLoop.
+	stdout, stdoutW, err := os.Pipe()
 	if err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
+	cmd.Stdout = stdoutW
 	w := &worker{
 		cmd:     cmd,
 		stdin:   stdin,
@@ -237,14 +241,20 @@ func startWorker(exe string, memMB int64, once bool) (*worker, error) {
 		stderr:  &tailBuffer{max: 16 << 10},
 	}
 	cmd.Stderr = w.stderr
-	if err := cmd.Start(); err != nil {
+	err = cmd.Start()
+	stdoutW.Close() // the worker holds its own copy
+	if err != nil {
+		stdout.Close()
 		return nil, fmt.Errorf("start worker %s: %w", exe, err)
 	}
 	go func() {
 		_ = cmd.Wait()
 		close(w.exited)
 	}()
-	go w.readLoop(bufio.NewReader(stdout))
+	go func() {
+		defer stdout.Close()
+		w.readLoop(bufio.NewReader(stdout))
+	}()
 	return w, nil
 }
 
@@ -366,13 +376,16 @@ func (w *worker) await(ctx context.Context, lim policy.Limits, start time.Time) 
 	defer timer.Stop()
 	select {
 	case rep := <-w.replies:
-		res := rep.Result
-		if res == nil {
-			return nil, false, errors.New("worker sent an empty reply")
-		}
-		res.Isolation = w.isolation
-		return res, !rep.Tainted && res.Status != StatusLimit, nil
+		return w.replied(rep)
 	case <-w.readErr:
+		// A worker that exits after replying (a one-shot worker, or a
+		// tainted one) ends its stdout right after the reply, and
+		// readLoop queues the reply before it reads the end.
+		select {
+		case rep := <-w.replies:
+			return w.replied(rep)
+		default:
+		}
 		return w.deathResult(start, lim), false, nil
 	case <-timer.C:
 		w.kill()
@@ -389,6 +402,15 @@ func (w *worker) await(ctx context.Context, lim policy.Limits, start time.Time) 
 		w.kill()
 		return nil, false, ctx.Err()
 	}
+}
+
+func (w *worker) replied(rep reply) (res *Result, reusable bool, err error) {
+	res = rep.Result
+	if res == nil {
+		return nil, false, errors.New("worker sent an empty reply")
+	}
+	res.Isolation = w.isolation
+	return res, !rep.Tainted && res.Status != StatusLimit, nil
 }
 
 // deathResult explains a worker that died mid-run.

@@ -12,9 +12,10 @@ import (
 // lowerSource lowers modern syntax to the interpreter's level. Leading
 // and trailing white space is kept aside: the syntax tree's root does not
 // span it, and only the lines inside the tree are the lowerer's business.
-// tree, when not nil, is a parse of src; it is used when src has no
-// leading blank lines (the lowerer keeps the text outside the root as it
-// is, so a tree of the whole source lowers to the same bytes).
+// tree, when not nil, is a parse of src and is lowered as it is: the
+// lowerer keeps the text outside the root as it is, so a tree of the whole
+// source lowers to the same bytes, with the same problems
+// (TestPrepareWithTreeIsPrepare holds the two ways equal).
 func lowerSource(ctx context.Context, src []byte, tree *analysis.Tree) ([]byte, []Problem, error) {
 	core := bytes.TrimLeft(src, " \t\r\n\f")
 	lead := src[:len(src)-len(core)]
@@ -29,7 +30,7 @@ func lowerSource(ctx context.Context, src []byte, tree *analysis.Tree) ([]byte, 
 	if len(core) == 0 {
 		return src, nil, nil
 	}
-	if tree != nil && len(lead) == 0 {
+	if tree != nil {
 		res, err := lower.LowerTree(ctx, tree)
 		if err != nil {
 			return nil, nil, fmt.Errorf("lower: %w", err)

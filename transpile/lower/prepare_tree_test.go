@@ -16,8 +16,9 @@ import (
 // tree (the pipeline's one parse) gives byte for byte the program and
 // problems of parsing inside, on the lowering, conformance and rule
 // fixtures, the HumanEval corpus when it is beside the repository, and
-// white-space variants of each (leading blank lines, leading indentation,
-// no final newline, trailing blanks, CRLF).
+// white-space variants of each (leading blank lines, leading indentation
+// with and without blank lines before it, no final newline, trailing
+// blanks, CRLF).
 func TestPrepareWithTreeIsPrepare(t *testing.T) {
 	var srcs [][]byte
 	for _, g := range []string{"testdata/*.py", "../../testdata/exec/conformance/*/*.py", "../../testdata/rules/*.py", "../../testdata/examples/*.py"} {
@@ -50,6 +51,8 @@ func TestPrepareWithTreeIsPrepare(t *testing.T) {
 			trimmed,
 			append(append([]byte(nil), trimmed...), "\n\n  \n"...),
 			append([]byte("\n\n"), src...),
+			append([]byte("\n \n\t\n\f\n"), trimmed...),
+			append([]byte("\n\n    "), src...),
 			append([]byte("  "), src...),
 			bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n")),
 		} {

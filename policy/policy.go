@@ -21,7 +21,7 @@
 //	  time: 5s                      # wall clock (Go duration)
 //	  steps: 1000000                # budget ticks
 //	  memory: 512MB                 # KB/MB/GB are binary (KiB/MiB/GiB)
-//	  recursion: 200                # Python call depth
+//	  recursion: 1000               # Python call depth (CPython's default)
 //	  output: 1MB                   # stdout+stderr
 //	files: false                    # allow the in-memory virtual file system
 //	tools: {}                       # reserved for host functions
@@ -94,7 +94,7 @@ func DefaultLimits() Limits {
 		Time:      5 * time.Second,
 		Steps:     10_000_000,
 		MemoryMB:  1024,
-		Recursion: 200,
+		Recursion: 1000, // CPython's default recursion limit
 		OutputKB:  1024,
 	}
 }

@@ -75,3 +75,35 @@ func TestUnsupportedIsAnError(t *testing.T) {
 	}
 }
 func sprintf(f string, a ...any) string { return fmt.Sprintf(f, a...) }
+
+// TestDefaultRecursionMatchesCPython: benign recursive code as deep as
+// CPython allows (1000 frames) runs under the default policy, also through
+// builtins (sorted's key) and generators; one frame more is a limit.
+func TestDefaultRecursionMatchesCPython(t *testing.T) {
+	ctx := context.Background()
+	pool, err := exec.NewPool(ctx, exec.PoolOptions{Size: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	cases := []struct {
+		name, code string
+		status     exec.Status
+	}{
+		{"plain at 1000", "def d(n):\n    return 0 if n == 0 else 1 + d(n - 1)\nprint(d(999))\n", exec.StatusOK},
+		{"plain over 1000", "def d(n):\n    return 0 if n == 0 else 1 + d(n - 1)\nprint(d(1000))\n", exec.StatusLimit},
+		{"through sorted key", "def f(n):\n    return 0 if n == 0 else sorted([n], key=lambda v: f(v - 1))[0]\nprint(f(490))\n", exec.StatusOK},
+		{"recursive generator", "def g(n):\n    if n:\n        yield from g(n - 1)\n    yield n\nprint(sum(g(300)))\n", exec.StatusOK},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Execute(ctx, []byte(c.code), policy.Default(), Options{Gate: true, Runner: pool})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Status != c.status {
+				t.Fatalf("status %s, want %s: %+v %+v", res.Status, c.status, res.Limit, res.Exception)
+			}
+		})
+	}
+}

@@ -40,10 +40,7 @@ func BenchmarkPoolRunTrivial(b *testing.B) {
 // BenchmarkInterpRunTrivial is the in-worker part of a run (fresh context,
 // runtime install, guards, prelude, compile, run), without the pipes.
 func BenchmarkInterpRunTrivial(b *testing.B) {
-	in, err := newInterp(currentExtensions())
-	if err != nil {
-		b.Fatal(err)
-	}
+	in := newInterp(currentExtensions())
 	for i := 0; i < b.N; i++ {
 		if res := in.run(trivial); res.Status != StatusOK {
 			b.Fatalf("%+v", res)
@@ -56,10 +53,7 @@ func BenchmarkInterpRunTrivial(b *testing.B) {
 // quadratic (gpython's index-based str iteration) and must stay linear:
 // compare ns/op against BenchmarkInterpRunTrivial.
 func BenchmarkIterateLongString(b *testing.B) {
-	in, err := newInterp(currentExtensions())
-	if err != nil {
-		b.Fatal(err)
-	}
+	in := newInterp(currentExtensions())
 	req := &Request{Code: "s = 'é' * 50000\nn = 0\nfor c in __stelp_iter__(s, 3):\n    n += c == 'é'\nassert n == 50000\n"}
 	for i := 0; i < b.N; i++ {
 		if res := in.run(req); res.Status != StatusOK {

@@ -46,8 +46,8 @@ func newMethod(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Obj
 	}, 0, "")
 }
 
-// install prepares the fresh context of this session.
-func (s *session) install() error {
+// install prepares the fresh context of this session for running code.
+func (s *session) install(code *py.Code) error {
 	in := s.in
 	if in.ext.Install != nil {
 		if err := in.ext.Install(s.ctx); err != nil {
@@ -112,8 +112,15 @@ func (s *session) install() error {
 	sys.Globals["path"] = py.NewList()
 	sys.Globals["modules"] = py.NewStringDict()
 
-	if in.prelude != nil {
-		mod, err := py.RunCode(s.ctx, in.prelude, "<prelude>", "__stelp_prelude__")
+	if !needsPrelude(code, b) {
+		return nil
+	}
+	prelude, err := in.preludeCode()
+	if err != nil {
+		return err
+	}
+	if prelude != nil {
+		mod, err := py.RunCode(s.ctx, prelude, "<prelude>", "__stelp_prelude__")
 		if err != nil {
 			return fmt.Errorf("run prelude: %w", err)
 		}
@@ -125,6 +132,24 @@ func (s *session) install() error {
 		}
 	}
 	return nil
+}
+
+// needsPrelude reports whether code (or a function in it) names a
+// __stelp_*__ helper that builtins b lacks: only the prelude can define
+// it. Lowered code uses the prelude's helpers; most programs need no
+// lowering, and a program has no way to reach a builtin it does not name.
+func needsPrelude(code *py.Code, b py.StringDict) bool {
+	for _, n := range code.Names {
+		if strings.HasPrefix(n, "__stelp_") && b[n] == nil {
+			return true
+		}
+	}
+	for _, c := range code.Consts {
+		if sub, ok := c.(*py.Code); ok && needsPrelude(sub, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // importHook is __import__: only allowlisted modules, only from memory.

@@ -64,23 +64,30 @@ var deniedBuiltins = []string{
 
 // interp is the per-worker interpreter state, reused across runs.
 type interp struct {
-	ext     Extensions
+	ext Extensions
+	// prelude is ext.Prelude compiled, on first need (preludeCode).
 	prelude *py.Code
 	depth   depthTracker
 	// cur is the session being run, for process-wide hooks.
 	cur *session
 }
 
-func newInterp(ext Extensions) (*interp, error) {
-	in := &interp{ext: ext}
-	if strings.TrimSpace(ext.Prelude) != "" {
-		code, err := in.compile(ext.Prelude, "<prelude>")
+func newInterp(ext Extensions) *interp {
+	return &interp{ext: ext}
+}
+
+// preludeCode compiles the prelude the first time it is needed: a pool
+// worker before it says hello, a one-shot worker only for a program that
+// uses a prelude helper (see needsPrelude). nil if there is none.
+func (in *interp) preludeCode() (*py.Code, error) {
+	if in.prelude == nil && strings.TrimSpace(in.ext.Prelude) != "" {
+		code, err := in.compile(in.ext.Prelude, "<prelude>")
 		if err != nil {
 			return nil, fmt.Errorf("compile prelude: %w", err)
 		}
 		in.prelude = code
 	}
-	return in, nil
+	return in.prelude, nil
 }
 
 func (in *interp) compile(src, filename string) (*py.Code, error) {
@@ -258,7 +265,7 @@ func (s *session) execute() (runErr error, panicVal any) {
 		s.stop = &stopInfo{status: StatusViolation, violation: v}
 		return nil, nil
 	}
-	if err := s.install(); err != nil {
+	if err := s.install(code); err != nil {
 		return nil, fmt.Sprintf("set up interpreter: %v", err)
 	}
 	bindHooks(code, s.hooks)

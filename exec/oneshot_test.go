@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/go-python/gpython/py"
 )
 
 // deepFrames recurses n times in 1 KiB frames and returns the stack
@@ -155,6 +157,7 @@ func TestStartedOneRequestPerWorker(t *testing.T) {
 	big := OneShot{}.Start(ctx, 64) // too small for x: a memory limit
 	defer big.Close()
 	lim.MemoryMB = 256
+	lim.Time = 30 * time.Second // building x is slow in gpython, slower on a busy machine
 	res, err := big.Run(ctx, &Request{Code: "x = [0] * (4 * 10**6)\nprint(len(x))\n", Limits: lim})
 	if err != nil || res.Status != StatusOK {
 		t.Fatalf("a run needing more memory than the started worker has: %v %+v", err, res)
@@ -205,6 +208,51 @@ func TestStartedRequestBeforeHello(t *testing.T) {
 		case <-s.w.exited:
 		case <-time.After(5 * time.Second):
 			t.Fatal("the worker of a cancelled run is still running")
+		}
+	}
+}
+
+// TestPreludeOnDemand: a one-shot worker compiles and runs the prelude
+// only for a program that names one of its helpers, here directly and
+// from inside a function.
+func TestPreludeOnDemand(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct{ code, stdout, exc string }{
+		{"print(__stelp_id__(5))\n", "5\n", ""},
+		{"def f(x):\n    return __stelp_star_list__([x], [x])\nprint(f(2))\n", "[2, 2]\n", ""},
+		{"print(1)\n", "1\n", ""},
+		{"print(__stelp_no_such_helper__)\n", "", "NameError"},
+	}
+	for _, c := range cases {
+		res, err := OneShot{}.Run(ctx, &Request{Code: c.code, Limits: testLimits()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		exc := ""
+		if res.Exception != nil {
+			exc = res.Exception.Type
+		}
+		if res.Stdout != c.stdout || exc != c.exc {
+			t.Errorf("%q: stdout %q, exception %q; want %q, %q (%+v)", c.code, res.Stdout, exc, c.stdout, c.exc, res)
+		}
+	}
+}
+
+func TestNeedsPrelude(t *testing.T) {
+	b := py.StringDict{"__stelp_tick__": py.True, "print": py.True}
+	for code, want := range map[string]bool{
+		"print(1)\n":            false,
+		"__stelp_tick__(1)\n":   false,
+		"x = __stelp_id__(1)\n": true,
+		"def f():\n    def g():\n        return __stelp_walrus__\n": true,
+		"class C:\n    y = __stelp_ann__\n":                         true,
+	} {
+		c, err := py.Compile(code, "<t>", py.ExecMode, 0, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := needsPrelude(c, b); got != want {
+			t.Errorf("%q: needsPrelude %v, want %v", code, got, want)
 		}
 	}
 }

@@ -89,16 +89,17 @@ func workerMain() int {
 	go func() {
 		debug.SetMaxStack(workerStack)
 		preGrowStack()
-		in, err := newInterp(currentExtensions())
-		if err != nil {
-			done <- fail(err)
-			return
-		}
+		in := newInterp(currentExtensions())
 		var types typeSnapshot
 		if !once {
-			// Warm up: the first context pays for module tables and
-			// the prelude; a pool worker should not make a request pay
-			// it. A one-shot worker would pay it for nothing.
+			// Warm up: the prelude's compilation and the first context
+			// (module tables) are paid once per worker, not by a
+			// request. A one-shot worker would pay them for nothing,
+			// the prelude for the many programs that do not use it.
+			if _, err := in.preludeCode(); err != nil {
+				done <- fail(err)
+				return
+			}
 			in.run(&Request{Code: "pass\n"})
 			types = snapshotTypes(in)
 		}

@@ -25,6 +25,7 @@ func builtins(ctx py.Context) py.StringDict {
 		"dict":           pyobj.DictType,
 		"set":            pyobj.SetType,
 		"frozenset":      pyobj.FrozenSetType,
+		"bytearray":      byteArrayType,
 		"property":       pyobj.PropertyType,
 		"super":          pyobj.SuperType,
 		"enumerate":      enumerateType,

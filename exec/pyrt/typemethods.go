@@ -13,6 +13,7 @@ func installTypeMethods() {
 	installListMethods()
 	installTupleMethods()
 	installBytesMethods()
+	installByteArray() // after the bytes methods, which it reuses
 	installConstructors()
 	installNumberMethods()
 	installCallableAttrs()

@@ -1,0 +1,3 @@
+# expect: limit memory
+x = bytearray(10**10)
+print(len(x))

@@ -60,7 +60,9 @@ func byteValue(o py.Object) (byte, error) {
 
 func (a *byteArray) M__len__() (py.Object, error) { return py.Int(len(a.b)), nil }
 
-func (a *byteArray) M__bytes__() (py.Object, error) { return py.Bytes(append([]byte(nil), a.b...)), nil }
+func (a *byteArray) M__bytes__() (py.Object, error) {
+	return py.Bytes(append([]byte(nil), a.b...)), nil
+}
 
 func (a *byteArray) M__repr__() (py.Object, error) {
 	r, err := py.Bytes(a.b).M__repr__()

@@ -102,6 +102,7 @@ type pass struct {
 	calleeIdx   []int32
 	calleeNames []string
 	calleeSeen  map[string]int32
+	scratch     *passScratch // returned by finish
 }
 
 type rawFinding struct {
@@ -111,10 +112,64 @@ type rawFinding struct {
 }
 
 func newPass(ctx context.Context, t *Tree, pol *policy.Policy, e *engine) *pass {
-	p := &pass{ctx: ctx, t: t, src: t.src, nodes: t.nodes, pol: pol, e: e,
-		calleeIdx: make([]int32, len(t.nodes)), calleeNames: []string{""}, calleeSeen: map[string]int32{"": 0}}
+	sc, _ := scratchPool.Get().(*passScratch)
+	if sc == nil {
+		sc = &passScratch{calleeSeen: map[string]int32{}, binds: map[scopeName][]binding{}, memo: map[scopeName]value{},
+			types: map[scopeName]string{}, globals: map[scopeName]bool{}}
+	}
+	n := len(t.nodes)
+	p := &pass{ctx: ctx, t: t, src: t.src, nodes: t.nodes, pol: pol, e: e, scratch: sc,
+		calleeIdx: sc.ints(&sc.calleeIdx, n), calleeNames: append(sc.calleeNames[:0], ""), calleeSeen: sc.calleeSeen}
+	p.calleeSeen[""] = 0
 	p.res = newResolver(p)
 	return p
+}
+
+// passScratch is the memory of one check that the next check reuses: a
+// 2,000-line file needs hundreds of kilobytes of per-node tables and
+// thousands of map entries, which would otherwise be allocated, cleared
+// and collected on every keystroke.
+type passScratch struct {
+	calleeIdx, memoIdx, scopeOf []int32
+	calleeNames                 []string
+	memoVals                    []value
+	calleeSeen                  map[string]int32
+	binds                       map[scopeName][]binding
+	memo                        map[scopeName]value
+	types                       map[scopeName]string
+	globals                     map[scopeName]bool
+}
+
+var scratchPool sync.Pool
+
+// ints returns *buf resized to n zeroes.
+func (sc *passScratch) ints(buf *[]int32, n int) []int32 {
+	if cap(*buf) < n {
+		*buf = make([]int32, n, n+n/8)
+	} else {
+		*buf = (*buf)[:n]
+		clear(*buf)
+	}
+	return *buf
+}
+
+// release hands the scratch back; the pass must not be used afterwards.
+func (p *pass) release() {
+	sc := p.scratch
+	if sc == nil {
+		return
+	}
+	p.scratch = nil
+	sc.calleeNames = p.calleeNames[:0]
+	sc.memoVals = p.res.memoVals[:0]
+	clear(sc.memoVals[:cap(sc.memoVals)]) // values hold strings and slices
+	clear(sc.calleeNames[:cap(sc.calleeNames)])
+	clear(sc.calleeSeen)
+	clear(sc.binds)
+	clear(sc.memo)
+	clear(sc.types)
+	clear(sc.globals)
+	scratchPool.Put(sc)
 }
 
 func (p *pass) run() {
@@ -166,6 +221,7 @@ func (p *pass) finish() []Finding {
 		putParser(p.nestedParser)
 		p.nestedParser = nil
 	}
+	defer p.release()
 	raw := p.applySuppressions(p.raw)
 	out := make([]Finding, 0, len(raw))
 	seen := map[[5]any]bool{}

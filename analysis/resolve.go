@@ -127,10 +127,12 @@ type resolver struct {
 }
 
 func newResolver(p *pass) *resolver {
-	hint := len(p.nodes)/128 + 8
-	r := &resolver{p: p, binds: make(map[scopeName][]binding, hint), globals: map[scopeName]bool{},
-		memo: make(map[scopeName]value, hint), active: map[int32]bool{}, userDefs: map[string]bool{}, aliasNames: map[string]bool{}, types: map[scopeName]string{}}
-	r.memoIdx = make([]int32, len(p.nodes))
+	sc := p.scratch
+	r := &resolver{p: p, binds: sc.binds, globals: sc.globals, memo: sc.memo, types: sc.types,
+		active: map[int32]bool{}, userDefs: map[string]bool{}, aliasNames: map[string]bool{}}
+	r.memoIdx = sc.ints(&sc.memoIdx, len(p.nodes))
+	r.scopeOf = sc.ints(&sc.scopeOf, len(p.nodes))
+	r.memoVals = sc.memoVals[:0]
 	r.computeScopes()
 	r.collect()
 	return r
@@ -138,7 +140,6 @@ func newResolver(p *pass) *resolver {
 
 func (r *resolver) computeScopes() {
 	nodes := r.p.nodes
-	r.scopeOf = make([]int32, len(nodes))
 	for i := 1; i < len(nodes); i++ {
 		par := nodes[i].parent
 		if par < 0 {

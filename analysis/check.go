@@ -115,7 +115,7 @@ func newPass(ctx context.Context, t *Tree, pol *policy.Policy, e *engine) *pass 
 	sc, _ := scratchPool.Get().(*passScratch)
 	if sc == nil {
 		sc = &passScratch{calleeSeen: map[string]int32{}, binds: map[scopeName][]binding{}, memo: map[scopeName]value{},
-			types: map[scopeName]string{}, globals: map[scopeName]bool{}}
+			types: map[scopeName]string{}, globals: map[scopeName]bool{}, names: map[string]int32{}}
 	}
 	n := len(t.nodes)
 	p := &pass{ctx: ctx, t: t, src: t.src, nodes: t.nodes, pol: pol, e: e, scratch: sc,
@@ -131,13 +131,15 @@ func newPass(ctx context.Context, t *Tree, pol *policy.Policy, e *engine) *pass 
 // and collected on every keystroke.
 type passScratch struct {
 	calleeIdx, memoIdx, scopeOf []int32
-	calleeNames                 []string
+	nameIDs                     []int32
+	calleeNames, nameStr        []string
 	memoVals                    []value
 	calleeSeen                  map[string]int32
 	binds                       map[scopeName][]binding
 	memo                        map[scopeName]value
 	types                       map[scopeName]string
 	globals                     map[scopeName]bool
+	names                       map[string]int32
 }
 
 var scratchPool sync.Pool
@@ -162,13 +164,16 @@ func (p *pass) release() {
 	p.scratch = nil
 	sc.calleeNames = p.calleeNames[:0]
 	sc.memoVals = p.res.memoVals[:0]
+	sc.nameStr = p.res.nameStr[:0]
 	clear(sc.memoVals[:cap(sc.memoVals)]) // values hold strings and slices
-	clear(sc.calleeNames[:cap(sc.calleeNames)])
+	clear(sc.calleeNames[:cap(sc.calleeNames)]) // strings may point into the source
+	clear(sc.nameStr[:cap(sc.nameStr)])
 	clear(sc.calleeSeen)
 	clear(sc.binds)
 	clear(sc.memo)
 	clear(sc.types)
 	clear(sc.globals)
+	clear(sc.names)
 	scratchPool.Put(sc)
 }
 

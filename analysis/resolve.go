@@ -98,9 +98,56 @@ type binding struct {
 	at    int32 // the binding site
 }
 
-type scopeName struct {
-	scope int32
-	name  string
+// scopeName is a name in a scope: the scope node in the high half, the
+// interned name (resolver.intern) in the low half. Integer keys keep the
+// resolver's many map lookups off string hashing.
+type scopeName uint64
+
+func makeScopeName(scope, name int32) scopeName {
+	return scopeName(uint64(uint32(scope))<<32 | uint64(uint32(name)))
+}
+
+func (k scopeName) nameID() int32 { return int32(uint32(k)) }
+
+// intern returns the id of a (normalised) name.
+func (r *resolver) intern(name string) int32 {
+	if id, ok := r.names[name]; ok {
+		return id
+	}
+	id := int32(len(r.nameStr))
+	r.names[name] = id
+	r.nameStr = append(r.nameStr, name)
+	return id
+}
+
+// key is name in scope.
+func (r *resolver) key(scope int32, name string) scopeName {
+	return makeScopeName(scope, r.intern(name))
+}
+
+// nameAt is the interned, normalised text of node n (an identifier),
+// computed once per node.
+func (r *resolver) nameAt(n int32) int32 {
+	if id := r.nameIDs[n]; id > 0 {
+		return id - 1
+	}
+	id := r.intern(normIdent(r.p.text(n)))
+	r.nameIDs[n] = id + 1
+	return id
+}
+
+// bindsOf returns the bindings of name in exactly scope s.
+func (r *resolver) bindsOf(s int32, name string) []binding {
+	id, ok := r.names[name]
+	if !ok {
+		return nil // a name never interned was never bound
+	}
+	return r.binds[makeScopeName(s, id)]
+}
+
+// bindsAt returns the bindings, in its own scope, of identifier n.
+func (r *resolver) bindsAt(n int32) []binding {
+	return r.binds[makeScopeName(r.scopeOf[n], r.nameAt(n))]
 }
 
 // resolver knows every name binding of the document, by scope, and folds
@@ -124,6 +171,9 @@ type resolver struct {
 	types      map[scopeName]string // staticType of names, memoised
 	memoIdx    []int32              // per node: 1 + index into memoVals
 	memoVals   []value
+	names      map[string]int32 // interned names (see scopeName)
+	nameStr    []string         // the names by id
+	nameIDs    []int32          // per node: 1 + nameAt(n), 0 = not yet
 }
 
 func newResolver(p *pass) *resolver {
@@ -131,6 +181,9 @@ func newResolver(p *pass) *resolver {
 	r := &resolver{p: p, binds: sc.binds, globals: sc.globals, memo: sc.memo, types: sc.types,
 		active: map[int32]bool{}, userDefs: map[string]bool{}, aliasNames: map[string]bool{}}
 	r.memoIdx = sc.ints(&sc.memoIdx, len(p.nodes))
+	r.nameIDs = sc.ints(&sc.nameIDs, len(p.nodes))
+	r.names = sc.names
+	r.nameStr = sc.nameStr[:0]
 	r.scopeOf = sc.ints(&sc.scopeOf, len(p.nodes))
 	r.memoVals = sc.memoVals[:0]
 	r.computeScopes()
@@ -157,8 +210,9 @@ func (r *resolver) computeScopes() {
 
 func (r *resolver) bind(at int32, name string, b binding) {
 	name = normIdent(name)
+	id := r.intern(name)
 	s := r.scopeOf[at]
-	if r.globals[scopeName{s, name}] {
+	if r.globals[makeScopeName(s, id)] {
 		s = 0
 	}
 	b.at = at
@@ -170,7 +224,7 @@ func (r *resolver) bind(at int32, name string, b binding) {
 			r.aliasNames[name] = true
 		}
 	}
-	k := scopeName{s, name}
+	k := makeScopeName(s, id)
 	r.binds[k] = append(r.binds[k], b)
 }
 
@@ -182,7 +236,7 @@ func (r *resolver) collect() {
 	for i := range nodes {
 		if k := nodes[i].kind; k == "global_statement" {
 			for _, c := range p.namedChildren(int32(i)) {
-				r.globals[scopeName{r.scopeOf[i], normIdent(p.text(c))}] = true
+				r.globals[r.key(r.scopeOf[i], normIdent(p.text(c)))] = true
 			}
 		}
 	}
@@ -243,7 +297,7 @@ func (r *resolver) collect() {
 				}
 				if id >= 0 && nodes[id].kind == "identifier" {
 					// parameters live in the function's scope
-					k := scopeName{fn, normIdent(p.text(id))}
+					k := makeScopeName(fn, r.nameAt(id))
 					r.binds[k] = append(r.binds[k], binding{kind: bParam, at: id})
 				}
 			}
@@ -353,26 +407,32 @@ func (r *resolver) bindOpaque(n int32) {
 
 // lookup resolves a name used in scope.
 func (r *resolver) lookup(scope int32, name string) value {
-	key := scopeName{scope, name}
+	return r.lookupID(scope, r.intern(name))
+}
+
+// lookupID is lookup of a name already interned as id.
+func (r *resolver) lookupID(scope, id int32) value {
+	key := makeScopeName(scope, id)
 	if v, ok := r.memo[key]; ok {
 		return v
 	}
-	v := r.lookupUncached(scope, name)
+	v := r.lookupUncached(scope, id)
 	r.memo[key] = v
 	return v
 }
 
-func (r *resolver) lookupUncached(scope int32, name string) value {
+func (r *resolver) lookupUncached(scope, id int32) value {
 	p := r.p
+	name := r.nameStr[id]
 	s := scope
 	first := true
 	for {
-		if r.globals[scopeName{s, name}] {
+		if r.globals[makeScopeName(s, id)] {
 			s = 0
 		}
 		isClass := s > 0 && p.nodes[s].kind == "class_definition"
 		if !isClass || first {
-			if bs := r.binds[scopeName{s, name}]; len(bs) > 0 {
+			if bs := r.binds[makeScopeName(s, id)]; len(bs) > 0 {
 				return r.evalBindings(bs)
 			}
 		}
@@ -491,7 +551,7 @@ func (r *resolver) evalNode(n int32) value {
 	nd := &p.nodes[n]
 	switch nd.kind {
 	case "identifier":
-		return r.lookup(r.scopeOf[n], normIdent(p.text(n)))
+		return r.lookupID(r.scopeOf[n], r.nameAt(n))
 	case "true":
 		return value{k: vBool, n: 1}
 	case "false":
@@ -554,7 +614,7 @@ func (r *resolver) evalNode(n int32) value {
 		}
 		if obj.k == vUser && p.kind(obj.node) == "class_definition" {
 			// class attribute: `class A: run = eval` then A.run
-			if bs := r.binds[scopeName{obj.node, attr}]; len(bs) > 0 {
+			if bs := r.bindsOf(obj.node, attr); len(bs) > 0 {
 				return r.evalBindings(bs)
 			}
 		}
@@ -819,7 +879,7 @@ func (r *resolver) dictLookup(obj, key int32) (value, bool) {
 	p := r.p
 	obj = p.unparen(obj)
 	if p.kind(obj) == "identifier" {
-		bs := r.binds[scopeName{r.scopeOf[obj], normIdent(p.text(obj))}]
+		bs := r.bindsAt(obj)
 		if len(bs) != 1 || bs[0].kind != bAssign {
 			return value{}, false
 		}

@@ -230,7 +230,7 @@ func (p *pass) builtString(a int32, depth int) string {
 			return "str.format"
 		}
 	case "identifier":
-		bs := p.res.binds[scopeName{p.res.scopeOf[a], normIdent(p.text(a))}]
+		bs := p.res.bindsAt(a)
 		for _, b := range bs {
 			if b.kind == bAssign {
 				if h := p.builtString(b.rhs, depth+1); h != "" {

@@ -458,7 +458,7 @@ func (p *pass) nameType(id int32, depth int) string {
 	if depth > 3 {
 		return ""
 	}
-	bs := p.res.binds[scopeName{p.res.scopeOf[id], normIdent(p.text(id))}]
+	bs := p.res.bindsAt(id)
 	if len(bs) == 0 {
 		return ""
 	}
@@ -490,7 +490,7 @@ func (p *pass) staticType(n int32) string {
 	n = p.unparen(n)
 	switch p.kind(n) {
 	case "identifier":
-		key := scopeName{p.res.scopeOf[n], normIdent(p.text(n))}
+		key := makeScopeName(p.res.scopeOf[n], p.res.nameAt(n))
 		if t, ok := p.res.types[key]; ok {
 			return t
 		}

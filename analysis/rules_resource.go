@@ -201,9 +201,11 @@ func (p *pass) movesAway(loop, cond int32) (string, bool) {
 // declaredGlobal reports whether any function declares name global or
 // nonlocal (and so may change it from afar).
 func (p *pass) declaredGlobal(name string) bool {
-	for k := range p.res.globals {
-		if k.name == name {
-			return true
+	if id, ok := p.res.names[name]; ok {
+		for k := range p.res.globals {
+			if k.nameID() == id {
+				return true
+			}
 		}
 	}
 	return p.index().nonlocals[name]
@@ -1007,7 +1009,7 @@ func doublingInLoop(p *pass, r *Rule, n int32) {
 
 // seqLike reports whether name is bound to a list, tuple or string display.
 func (p *pass) seqLike(name string, at int32) bool {
-	for _, b := range p.res.binds[scopeName{p.res.scopeOf[at], name}] {
+	for _, b := range p.res.bindsOf(p.res.scopeOf[at], name) {
 		if b.kind == bAssign {
 			switch p.kind(p.unparen(b.rhs)) {
 			case "list", "string", "concatenated_string", "tuple":

@@ -3,6 +3,9 @@ package exec
 import (
 	"context"
 	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 var trivial = &Request{Code: "x = 1\nprint(x)\n"}
@@ -17,6 +20,40 @@ func BenchmarkRunTrivialOneShot(b *testing.B) {
 			b.Fatalf("%v %+v", err, res)
 		}
 	}
+}
+
+// BenchmarkRunStartedOneShot is the exec part of `stelp run`: a worker
+// started ahead of its request (OneShot.Start), the request sent before
+// the worker's hello, one run. worker-cpu-ms/op is the worker process's
+// own CPU time (user + system), which a loaded machine distorts less than
+// ns/op.
+func BenchmarkRunStartedOneShot(b *testing.B) { benchStarted(b, trivial) }
+
+// BenchmarkRunStartedOneShotTyping is the same for the line most HumanEval
+// programs start with: a one-shot worker compiles the runtime's Python
+// modules that the import loads.
+func BenchmarkRunStartedOneShotTyping(b *testing.B) {
+	benchStarted(b, &Request{Code: "from typing import List\nprint(List)\n", ModulesAllow: []string{"typing"}})
+}
+
+func benchStarted(b *testing.B, req *Request) {
+	ctx := context.Background()
+	before := childrenCPU()
+	for i := 0; i < b.N; i++ {
+		s := OneShot{}.Start(ctx, 0)
+		res, err := s.Run(ctx, req)
+		if err != nil || res.Status != StatusOK {
+			b.Fatalf("%v %+v", err, res)
+		}
+		<-s.w.exited // reaped, so its CPU time is counted
+	}
+	b.ReportMetric(float64(childrenCPU()-before)/float64(time.Millisecond)/float64(b.N), "worker-cpu-ms/op")
+}
+
+func childrenCPU() time.Duration {
+	var ru unix.Rusage
+	_ = unix.Getrusage(unix.RUSAGE_CHILDREN, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkPoolRunTrivial is a warm worker's per-run overhead: framing,

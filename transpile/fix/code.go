@@ -378,31 +378,47 @@ func (d *doc) rebinds(name string) bool {
 		return r
 	}
 	found := false
-	walk(d.root, func(n *sitter.Node) bool {
-		if found {
-			return false
+	binds := func(n *sitter.Node) {
+		p := n.Parent()
+		if found || p == nil {
+			return
 		}
-		if n.Type() == "identifier" && norm.NFKC.String(d.text(n)) == name {
-			if p := n.Parent(); p != nil {
-				switch p.Type() {
-				case "parameters", "default_parameter", "typed_parameter", "typed_default_parameter", "global_statement", "nonlocal_statement":
-					found = true
-				case "function_definition", "class_definition":
-					// A method named eval binds in its class only.
-					nm := p.ChildByFieldName("name")
-					found = nm != nil && nm.Equal(n) && !inClassBody(p)
-				default:
-					found = bindingPosition(n)
-				}
+		switch p.Type() {
+		case "parameters", "default_parameter", "typed_parameter", "typed_default_parameter", "global_statement", "nonlocal_statement":
+			found = true
+		case "function_definition", "class_definition":
+			// A method named eval binds in its class only.
+			nm := p.ChildByFieldName("name")
+			found = nm != nil && nm.Equal(n) && !inClassBody(p)
+		default:
+			found = bindingPosition(n)
+		}
+	}
+	if isASCII(d.src) {
+		// NFKC changes no ASCII name: the spelling is the name.
+		d.identifierUses(d.root, name, binds)
+	} else {
+		walk(d.root, func(n *sitter.Node) bool {
+			if !found && n.Type() == "identifier" && norm.NFKC.String(d.text(n)) == name {
+				binds(n)
 			}
-		}
-		return !found
-	})
+			return !found
+		})
+	}
 	if d.rebound == nil {
 		d.rebound = map[string]bool{}
 	}
 	d.rebound[name] = found
 	return found
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // inClassBody reports whether statement n is directly in a class body.

@@ -24,12 +24,9 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs hundreds of programs")
 	}
-	dir := os.Getenv("STELP_CORPORA")
+	dir := corporaDir()
 	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "humaneval.jsonl")); err != nil {
-		t.Skipf("no corpora at %s", dir)
+		t.Skip("no corpora (set STELP_CORPORA)")
 	}
 	progs := loadCorpus(t, dir)
 	ctx := context.Background()

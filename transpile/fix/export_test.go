@@ -12,3 +12,6 @@ func Fixtures(t *testing.T) []string { return fixtures(t) }
 // ShellMeta is the shell syntax whose presence makes shell=True's fix
 // unsafe.
 const ShellMeta = shellMeta
+
+// SetAlwaysCheckLoops turns boundedLoop's shortcut off (true) or on.
+func SetAlwaysCheckLoops(on bool) { alwaysCheckLoops = on }

@@ -82,12 +82,26 @@ func Attach(ctx context.Context, src []byte, findings []analysis.Finding) []anal
 // is dropped. p is accepted for callers that hold a parser and may be nil:
 // the check uses its own.
 func AttachTree(ctx context.Context, p *analysis.Parser, t *analysis.Tree, findings []analysis.Finding) []analysis.Finding {
-	return attach(ctx, t, findings, nil)
+	return attach(ctx, t, findings, nil, true)
+}
+
+// AttachSummaries is AttachTree for reports that show only which findings
+// have a fix, its title and its label (`stelp check`'s text and JSON):
+// it skips the re-parse that validates the edits, and so that nothing
+// unvalidated can be applied or shown, the fixes it attaches carry no
+// edits. The two agree as long as no fixer writes a fix that does not
+// parse, which TestSummariesAgree checks over every fixture and corpus
+// program; a fix whose edits are used comes from AttachTree (or All),
+// which validates.
+func AttachSummaries(ctx context.Context, t *analysis.Tree, findings []analysis.Finding) []analysis.Finding {
+	return attach(ctx, t, findings, nil, false)
 }
 
 // attach computes the fixes; pol (nil: the default) decides which modules
-// a rewrite may import in place of __import__.
-func attach(ctx context.Context, t *analysis.Tree, findings []analysis.Finding, pol *policy.Policy) []analysis.Finding {
+// a rewrite may import in place of __import__. validate re-parses the
+// document with the fixes applied and drops those that do not parse;
+// without it, the fixes are reduced to their title and label.
+func attach(ctx context.Context, t *analysis.Tree, findings []analysis.Finding, pol *policy.Policy, validate bool) []analysis.Finding {
 	if !anyFixable(findings) || t == nil || t.Sitter() == nil {
 		return findings
 	}
@@ -95,7 +109,8 @@ func attach(ctx context.Context, t *analysis.Tree, findings []analysis.Finding, 
 		pol = policy.Default()
 	}
 	d := newDoc(t.Source(), t.Sitter().RootNode())
-	d.pol = pol
+	d.pol, d.tree = pol, t
+	defer d.close()
 	table := fixers()
 	var pending []int // findings with a fix still to be checked
 	for i := range findings {
@@ -117,8 +132,23 @@ func attach(ctx context.Context, t *analysis.Tree, findings []analysis.Finding, 
 		if fixv := fx(d, *f, n); fixv != nil && len(fixv.Edits) > 0 {
 			sortEdits(fixv.Edits)
 			f.Fix = fixv
-			pending = append(pending, i)
+			if !d.parsed[fixv] {
+				pending = append(pending, i)
+			}
 		}
+	}
+	if !validate {
+		for i := range findings {
+			fx := findings[i].Fix
+			if fx == nil || table[findings[i].Rule] == nil {
+				continue
+			}
+			findings[i].Fix = nil
+			if _, ok := toByteEdits(d.src, d.lines, fx.Edits); ok {
+				findings[i].Fix = &analysis.Fix{Title: fx.Title, Applicability: fx.Applicability}
+			}
+		}
+		return findings
 	}
 	if d.root.HasError() || len(pending) == 0 {
 		return findings // nothing to compare with: a broken file stays broken
@@ -291,7 +321,7 @@ func round(ctx context.Context, p *analysis.Parser, src []byte, pol *policy.Poli
 		return nil, 0, err
 	}
 	findings := analysis.CheckTree(ctx, t, pol)
-	findings = attach(ctx, t, findings, pol)
+	findings = attach(ctx, t, findings, pol, true)
 	hadErrors := t.Sitter().RootNode().HasError()
 	t.Close()
 	out, applied, _ := Apply(src, findings, unsafe)

@@ -72,16 +72,37 @@ func fixEndlessLoop(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 // no huge-iteration finding (SP808) to the document. A loop with a while
 // loop inside starts lower, leaving room for the inner loop's own bound
 // (the rule multiplies nested constant bounds).
+//
+// The rule counts a for loop over a constant range, times the for loops
+// around it in the same function; every bound is below its limit for one
+// loop. So a loop with no for loop around it or inside it (in the same
+// function) takes the largest bound without more ado. Otherwise each
+// candidate is parsed and checked as a whole document: in a document that
+// parses, a candidate that does not is no fix (with another bound it would
+// not parse either), and the fix returned is recorded as parsed, so the
+// validator need not parse it again. TestLoopShortcutAgrees checks the
+// shortcut against the whole-document check.
 func (d *doc) boundedLoop(app analysis.Applicability, body *sitter.Node, build func(bound string) []analysis.TextEdit) *analysis.Fix {
-	ctx := context.Background()
-	if d.hugeLoops < 0 {
-		d.hugeLoops = countRule(analysis.Check(ctx, d.src, nil), "SP808")
-	}
-	before := d.hugeLoops
 	bounds := loopBounds
 	if containsWhile(body) {
 		bounds = loopBounds[2:]
 	}
+	title := func(bound string) string {
+		return "Bound the loop to " + bound + " iterations (raise RuntimeError beyond)"
+	}
+	if !alwaysCheckLoops && !nearForLoop(body.Parent()) {
+		bound := strconv.Itoa(bounds[0])
+		return &analysis.Fix{Title: title(bound), Applicability: app, Edits: build(bound)}
+	}
+	ctx := context.Background()
+	if d.hugeLoops < 0 {
+		if d.tree != nil {
+			d.hugeLoops = countRule(analysis.CheckTree(ctx, d.tree, nil), "SP808")
+		} else {
+			d.hugeLoops = countRule(analysis.Check(ctx, d.src, nil), "SP808")
+		}
+	}
+	before := d.hugeLoops
 	for _, b := range bounds {
 		bound := strconv.Itoa(b)
 		edits := build(bound)
@@ -89,13 +110,66 @@ func (d *doc) boundedLoop(app analysis.Applicability, body *sitter.Node, build f
 		if !ok {
 			return nil
 		}
-		if countRule(analysis.Check(ctx, applyBytes(d.src, es), nil), "SP808") > before {
+		parses, huge, ok := d.checkVariant(ctx, applyBytes(d.src, es))
+		if !ok || (!parses && !d.root.HasError()) {
+			return nil // the validator would drop it
+		}
+		if huge > before {
 			continue
 		}
-		return &analysis.Fix{Title: "Bound the loop to " + bound + " iterations (raise RuntimeError beyond)",
-			Applicability: app, Edits: edits}
+		fx := &analysis.Fix{Title: title(bound), Applicability: app, Edits: edits}
+		if parses {
+			if d.parsed == nil {
+				d.parsed = map[*analysis.Fix]bool{}
+			}
+			d.parsed[fx] = true
+		}
+		return fx
 	}
 	return nil
+}
+
+// alwaysCheckLoops turns boundedLoop's shortcut off (for the test that
+// compares the two).
+var alwaysCheckLoops = false
+
+// nearForLoop reports a for loop around loop or inside it within the same
+// function (nested functions, classes and lambdas are other scopes).
+func nearForLoop(loop *sitter.Node) bool {
+	if loop == nil {
+		return true
+	}
+	scope := func(k string) bool {
+		return k == "function_definition" || k == "class_definition" || k == "lambda"
+	}
+	for c := loop.Parent(); c != nil && !c.IsNull(); c = c.Parent() {
+		if scope(c.Type()) {
+			break
+		}
+		if c.Type() == "for_statement" {
+			return true
+		}
+	}
+	found := false
+	walk(loop, func(n *sitter.Node) bool {
+		found = found || (n.Type() == "for_statement" && !n.Equal(loop))
+		return !found && (n.Equal(loop) || !scope(n.Type()))
+	})
+	return found
+}
+
+// checkVariant parses src, a variant of the document, and reports whether
+// it parses without errors and how many huge-iteration findings it has.
+func (d *doc) checkVariant(ctx context.Context, src []byte) (parses bool, huge int, ok bool) {
+	if d.parser == nil {
+		d.parser = analysis.NewParser()
+	}
+	t, err := d.parser.Parse(ctx, nil, src)
+	if err != nil {
+		return false, 0, false
+	}
+	defer t.Close()
+	return !t.Sitter().RootNode().HasError(), countRule(analysis.CheckTree(ctx, t, nil), "SP808"), true
 }
 
 func containsWhile(n *sitter.Node) bool {

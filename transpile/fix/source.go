@@ -25,6 +25,22 @@ type doc struct {
 	// yet), which a loop bound must not add to.
 	hugeLoops int
 	rebound   map[string]bool // rebinds, by name
+	// tree is the document's analysis tree (nil when the doc was built
+	// from a tree-sitter node alone); parser parses variants of the
+	// document (made on first use, closed by close).
+	tree   *analysis.Tree
+	parser *analysis.Parser
+	// parsed holds the fixes already known to parse: a fixer that parsed
+	// its result to choose it (boundedLoop) spares the validator.
+	parsed map[*analysis.Fix]bool
+}
+
+// close releases the parser of the document's variants.
+func (d *doc) close() {
+	if d.parser != nil {
+		d.parser.Close()
+		d.parser = nil
+	}
 }
 
 func newDoc(src []byte, root *sitter.Node) *doc {
@@ -618,12 +634,34 @@ func pyQuote(s string) string {
 	return b.String()
 }
 
-// identifierUses calls visit for every identifier named name under n.
+// identifierUses calls visit for every identifier named name under n, in
+// source order. It finds the name's occurrences in n's text and asks the
+// tree what each one is: a few lookups instead of visiting every node
+// (each visit a cgo call).
 func (d *doc) identifierUses(n *sitter.Node, name string, visit func(id *sitter.Node)) {
-	if n.Type() == "identifier" && d.text(n) == name {
-		visit(n)
+	if name == "" {
+		return
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		d.identifierUses(n.NamedChild(i), name, visit)
+	end := int(n.EndByte())
+	for off := int(n.StartByte()); off < end; {
+		i := strings.Index(string(d.src[off:end]), name)
+		if i < 0 {
+			return
+		}
+		at := off + i
+		off = at + 1
+		if (at > 0 && identByte(d.src[at-1])) || (at+len(name) < len(d.src) && identByte(d.src[at+len(name)])) {
+			continue // part of a longer name
+		}
+		id := n.NamedDescendantForPointRange(point(position(d.lines, at)), point(position(d.lines, at+len(name))))
+		if id != nil && !id.IsNull() && id.Type() == "identifier" && int(id.StartByte()) == at && int(id.EndByte()) == at+len(name) {
+			visit(id)
+		}
 	}
+}
+
+// identByte reports a byte that can continue an identifier (non-ASCII
+// bytes may: Python identifiers are Unicode).
+func identByte(b byte) bool {
+	return b == '_' || b >= 0x80 || ('0' <= b && b <= '9') || ('a' <= b && b <= 'z') || ('A' <= b && b <= 'Z')
 }

@@ -97,7 +97,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return usageErr(fs, stderr, "--stdin-filename needs - among the paths")
 	}
 
-	c := &checker{newAnalyzer: parserAnalyzer, loader: newLoader(), stdin: stdin, stdinName: *stdinName, found: map[string]findResult{}, configErrs: map[string]bool{}}
+	c := &checker{newAnalyzer: parserAnalyzer(format.val == "sarif"), loader: newLoader(), stdin: stdin, stdinName: *stdinName, found: map[string]findResult{}, configErrs: map[string]bool{}}
 	if *configPath != "" {
 		cfg, err := c.loader.Load(ctx, *configPath)
 		if err != nil {
@@ -311,18 +311,24 @@ type analyzeFunc func(ctx context.Context, src []byte, pol *policy.Policy) ([]an
 // parserAnalyzer gives one worker goroutine its own tree-sitter parser,
 // reused across that worker's files (a parser is not safe for concurrent
 // use, and building one per file costs about a tenth of the check).
-func parserAnalyzer() (analyzeFunc, func()) {
-	p := analysis.NewParser()
-	return func(ctx context.Context, src []byte, pol *policy.Policy) ([]analysis.Finding, error) {
-		t, err := p.Parse(ctx, nil, src)
-		if err != nil {
-			return nil, err
-		}
-		defer t.Close()
-		// Fixes are attached so the JSON and SARIF reports can say which
-		// findings `stelp fix` would rewrite.
-		return fix.AttachTree(ctx, p, t, analysis.CheckTree(ctx, t, pol)), nil
-	}, p.Close
+// Fixes are attached so the reports can say which findings `stelp fix`
+// would rewrite: with their validated edits when the report carries them
+// (SARIF), as title and label only otherwise (no validation re-parse).
+func parserAnalyzer(edits bool) func() (analyzeFunc, func()) {
+	return func() (analyzeFunc, func()) {
+		p := analysis.NewParser()
+		return func(ctx context.Context, src []byte, pol *policy.Policy) ([]analysis.Finding, error) {
+			t, err := p.Parse(ctx, nil, src)
+			if err != nil {
+				return nil, err
+			}
+			defer t.Close()
+			if edits {
+				return fix.AttachTree(ctx, p, t, analysis.CheckTree(ctx, t, pol)), nil
+			}
+			return fix.AttachSummaries(ctx, t, analysis.CheckTree(ctx, t, pol)), nil
+		}, p.Close
+	}
 }
 
 type checker struct {

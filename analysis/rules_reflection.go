@@ -437,17 +437,25 @@ var ruleTypeConfusion = &Rule{
 				return
 			}
 			op := p.opText(n)
-			l, rt := p.staticType(cs[0]), p.staticType(cs[1])
-			if (op == "==" || op == "!=") && ((l == "str" && rt == "num") || (l == "num" && rt == "str")) {
+			eq := op == "==" || op == "!="
+			if !eq && op != "<" && op != ">" && op != "<=" && op != ">=" {
+				return
+			}
+			// Types are inferred only when they can matter: the left
+			// side first.
+			l := p.staticType(cs[0])
+			if l != "str" && l != "num" {
+				return
+			}
+			rt := p.staticType(cs[1])
+			if !(l == "str" && rt == "num") && !(l == "num" && rt == "str") {
+				return
+			}
+			if eq {
 				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` compares a number with a string: always "+map[string]string{"==": "False", "!=": "True"}[op])
 				return
 			}
-			if op != "<" && op != ">" && op != "<=" && op != ">=" {
-				return
-			}
-			if (l == "str" && rt == "num") || (l == "num" && rt == "str") {
-				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` orders a string against a number: always a TypeError")
-			}
+			p.report(r, n, "`"+trimTo(p.text(n), 40)+"` orders a string against a number: always a TypeError")
 		},
 	},
 }

@@ -222,9 +222,11 @@ var ruleUnboundedIter = &Rule{
 	hooks: map[string]func(*pass, *Rule, int32){
 		"for_statement": func(p *pass, r *Rule, n int32) {
 			it := p.unparen(p.field(n, "right"))
-			if it < 0 || p.loopExit(n) >= 0 {
+			if it < 0 {
 				return
 			}
+			// The exit search walks the body: only for a loop that
+			// would be flagged.
 			if p.kind(it) == "call" {
 				q := p.callee(it)
 				pos, kw := p.callArgs(it)
@@ -238,7 +240,7 @@ var ruleUnboundedIter = &Rule{
 						endless = d != zero
 					}
 				}
-				if endless {
+				if endless && p.loopExit(n) < 0 {
 					p.reportRange(r, n, p.nodes[n].start, p.headerEnd(n), "`"+q+"` never ends and the loop has no exit")
 				}
 				return
@@ -257,7 +259,9 @@ var ruleUnboundedIter = &Rule{
 					switch p.text(p.field(fn, "attribute")) {
 					case "append", "extend", "insert":
 						if p.reachable(int32(i), n) {
-							p.report(r, int32(i), "the loop grows `"+name+"` while iterating over it, so it never ends")
+							if p.loopExit(n) < 0 {
+								p.report(r, int32(i), "the loop grows `"+name+"` while iterating over it, so it never ends")
+							}
 							return
 						}
 					}

@@ -165,7 +165,7 @@ func (p *pass) release() {
 	sc.calleeNames = p.calleeNames[:0]
 	sc.memoVals = p.res.memoVals[:0]
 	sc.nameStr = p.res.nameStr[:0]
-	clear(sc.memoVals[:cap(sc.memoVals)]) // values hold strings and slices
+	clear(sc.memoVals[:cap(sc.memoVals)])       // values hold strings and slices
 	clear(sc.calleeNames[:cap(sc.calleeNames)]) // strings may point into the source
 	clear(sc.nameStr[:cap(sc.nameStr)])
 	clear(sc.calleeSeen)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -97,4 +98,44 @@ func TestRunUsageErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
+}
+
+// TestRunLeavesNoWorker: `stelp run` starts its worker before the check,
+// so a program the gate blocks (or one that fails to transpile) must not
+// leave that worker running; neither may a program that ran.
+func TestRunLeavesNoWorker(t *testing.T) {
+	before := workerChildren(t)
+	for _, src := range []string{"import os\nos.system('id')\n", "def f(:\n", "print(1)\n"} {
+		runCLI(t, src, "run", "-")
+		if after := workerChildren(t); after > before {
+			t.Fatalf("%q: %d worker processes left running (were %d)", src, after, before)
+		}
+	}
+}
+
+// workerChildren counts this process's children that are exec workers.
+func workerChildren(t *testing.T) int {
+	t.Helper()
+	procs, err := filepath.Glob("/proc/[0-9]*/stat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	self := os.Getpid()
+	for _, p := range procs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue // exited meanwhile
+		}
+		// pid (comm) state ppid ...: comm may hold spaces, so split after ')'.
+		i := bytes.LastIndexByte(b, ')')
+		f := strings.Fields(string(b[i+1:]))
+		if len(f) < 2 || f[1] != strconv.Itoa(self) {
+			continue
+		}
+		if env, err := os.ReadFile(filepath.Join(filepath.Dir(p), "environ")); err == nil && bytes.Contains(env, []byte("STELP_WORKER=1")) {
+			n++
+		}
+	}
+	return n
 }

@@ -138,7 +138,9 @@ static int64_t stelp_flatten(stelp_TSNode root, stelp_flat *out, int64_t cap,
 import "C"
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -162,30 +164,22 @@ type flatScratch struct {
 type reuseTable struct {
 	slots []C.stelp_reuse
 	mask  uint64
-	scan  []int32 // scratch: the nodes to index
+}
+
+// bigSubtree is a subtree of at least minReuse flat nodes: its identity
+// (stelp_subtree), first node and node count. A tree lists them in node
+// order, for the next parse's reuse table.
+type bigSubtree struct {
+	key       uint64
+	idx, size int32
 }
 
 func reuseHash(key uint64) uint64 { return ((key >> 4) * 0x9E3779B97F4A7C15) >> 32 }
 
-// buildReuse indexes the subtrees of t that span at least minReuse nodes.
-// Below a smaller subtree every subtree is smaller still, so the scan
-// jumps over it.
+// buildReuse indexes the big subtrees of t.
 func (t *Tree) buildReuse(tab *reuseTable) {
-	big := tab.scan[:0]
-	for i := int32(0); i < int32(len(t.nodes)); {
-		stop := t.nodes[i].stop
-		if stop-i < minReuse {
-			i = stop
-			continue
-		}
-		if t.ptrs[i] != 0 {
-			big = append(big, i)
-		}
-		i++
-	}
-	tab.scan = big
 	size := 16
-	for size < 2*len(big) {
+	for size < 2*len(t.bigs) {
 		size *= 2
 	}
 	if cap(tab.slots) >= size {
@@ -195,15 +189,14 @@ func (t *Tree) buildReuse(tab *reuseTable) {
 		tab.slots = make([]C.stelp_reuse, size)
 	}
 	tab.mask = uint64(size - 1)
-	for _, i := range big {
-		key := t.ptrs[i]
-		for j := reuseHash(key) & tab.mask; ; j = (j + 1) & tab.mask {
+	for _, b := range t.bigs {
+		for j := reuseHash(b.key) & tab.mask; ; j = (j + 1) & tab.mask {
 			s := &tab.slots[j]
-			if uint64(s.key) == key {
+			if uint64(s.key) == b.key {
 				break // the same subtree twice: either copy is right
 			}
 			if s.key == 0 {
-				s.key, s.idx, s.size = C.uint64_t(key), C.int32_t(i), C.int32_t(t.nodes[i].stop-i)
+				s.key, s.idx, s.size = C.uint64_t(b.key), C.int32_t(b.idx), C.int32_t(b.size)
 				break
 			}
 		}
@@ -215,13 +208,13 @@ func (t *Tree) buildReuse(tab *reuseTable) {
 // linked. old, when not nil, is the tree the parse started from: the
 // subtrees tree-sitter carried over unchanged are copied from its nodes
 // (shifted to their new place) instead of being walked again.
-func (p *Parser) flatten(root *sitter.Node, old *Tree) (nodes []node, ptrs []uint64, err error) {
+func (p *Parser) flatten(root *sitter.Node, old *Tree) (nodes []node, bigs []bigSubtree, err error) {
 	// sitter.Node's first field is the C TSNode value (pinned version).
 	cRoot := *(*C.stelp_TSNode)(unsafe.Pointer(root))
 	capacity := int(root.EndByte()/2) + 64
 	var tab *C.stelp_reuse
 	var mask C.uint64_t
-	if old != nil && len(old.nodes) > 0 && len(old.ptrs) == len(old.nodes) {
+	if old != nil && len(old.nodes) > 0 {
 		old.buildReuse(&p.scratch.reuse)
 		tab, mask = &p.scratch.reuse.slots[0], C.uint64_t(p.scratch.reuse.mask)
 		capacity = max(capacity, len(old.nodes)+len(old.nodes)/4+64)
@@ -243,7 +236,7 @@ func (p *Parser) flatten(root *sitter.Node, old *Tree) (nodes []node, ptrs []uin
 	if n == 0 || uint32(raw[0].start) != root.StartByte() || uint32(raw[0].end) != root.EndByte() || uint16(raw[0].sym) != uint16(root.Symbol()) {
 		return nil, nil, fmt.Errorf("flatten syntax tree: layout of the tree-sitter binding changed")
 	}
-	nodes, ptrs = p.buffers(n)
+	nodes, bigs = p.buffers(n)
 	p.scratch.copied = 0
 	lang := p.lang
 	for i := 0; i < n; {
@@ -260,7 +253,10 @@ func (p *Parser) flatten(root *sitter.Node, old *Tree) (nodes []node, ptrs []uin
 			parent: int32(r.parent), first: int32(r.first), next: int32(r.next), stop: int32(r.stop),
 			sym: sym, named: r.flags&1 != 0, missing: r.flags&2 != 0,
 		}
-		ptrs[i] = uint64(r.ptr)
+		size := int(r.stop) - i
+		if size >= minReuse && r.ptr != 0 {
+			bigs = append(bigs, bigSubtree{key: uint64(r.ptr), idx: int32(i), size: int32(size)})
+		}
 		k := int(r.reuse)
 		if k < 0 {
 			i++
@@ -268,14 +264,12 @@ func (p *Parser) flatten(root *sitter.Node, old *Tree) (nodes []node, ptrs []uin
 		}
 		// A subtree carried over: its descendants are the old ones, moved
 		// by the difference in index and in byte offset.
-		size := int(r.stop) - i
-		if k+size > len(old.nodes) || int(old.nodes[k].stop) != k+size || old.ptrs[k] != ptrs[i] {
+		if k+size > len(old.nodes) || int(old.nodes[k].stop) != k+size {
 			return nil, nil, fmt.Errorf("flatten syntax tree: reused subtree does not match the old tree")
 		}
 		shift := int32(i - k)
 		delta := nd.start - old.nodes[k].start
 		copy(nodes[i+1:i+size], old.nodes[k+1:k+size])
-		copy(ptrs[i+1:i+size], old.ptrs[k+1:k+size])
 		for j := i + 1; j < i+size; j++ {
 			c := &nodes[j]
 			c.start += delta
@@ -289,8 +283,15 @@ func (p *Parser) flatten(root *sitter.Node, old *Tree) (nodes []node, ptrs []uin
 				c.next += shift
 			}
 		}
+		// and so are the big subtrees inside it
+		j, _ := slices.BinarySearchFunc(old.bigs, int32(k+1), func(b bigSubtree, idx int32) int { return cmp.Compare(b.idx, idx) })
+		for ; j < len(old.bigs) && int(old.bigs[j].idx) < k+size; j++ {
+			b := old.bigs[j]
+			b.idx += shift
+			bigs = append(bigs, b)
+		}
 		p.scratch.copied += size - 1
 		i += size
 	}
-	return nodes, ptrs, nil
+	return nodes, bigs, nil
 }

@@ -96,6 +96,14 @@ func TestIncrementalFlattenMatchesFresh(t *testing.T) {
 				t.Fatalf("step %d: node %d is %+v, fresh parse has %+v", step, i, tree.nodes[i], want.nodes[i])
 			}
 		}
+		if len(want.bigs) != len(tree.bigs) {
+			t.Fatalf("step %d: %d big subtrees, fresh parse has %d", step, len(tree.bigs), len(want.bigs))
+		}
+		for i := range want.bigs {
+			if want.bigs[i].idx != tree.bigs[i].idx || want.bigs[i].size != tree.bigs[i].size {
+				t.Fatalf("step %d: big subtree %d is %+v, fresh parse has %+v", step, i, tree.bigs[i], want.bigs[i])
+			}
+		}
 		want.Close()
 	}
 	if copied == 0 {

@@ -96,32 +96,29 @@ type Parser struct {
 	// clear and fault in megabytes each time.
 	spareMu    sync.Mutex
 	spareNodes []node
-	sparePtrs  []uint64
+	spareBigs  []bigSubtree
 }
 
 // buffers returns node buffers of length n, recycled when possible. Every
 // element is overwritten by flatten.
-func (p *Parser) buffers(n int) ([]node, []uint64) {
+func (p *Parser) buffers(n int) ([]node, []bigSubtree) {
 	p.spareMu.Lock()
-	nodes, ptrs := p.spareNodes, p.sparePtrs
-	p.spareNodes, p.sparePtrs = nil, nil
+	nodes, bigs := p.spareNodes, p.spareBigs
+	p.spareNodes, p.spareBigs = nil, nil
 	p.spareMu.Unlock()
 	if cap(nodes) < n {
 		nodes = make([]node, n, n+n/8)
 	}
-	if cap(ptrs) < n {
-		ptrs = make([]uint64, n, n+n/8)
-	}
-	return nodes[:n], ptrs[:n]
+	return nodes[:n], bigs[:0]
 }
 
 // recycle takes back the buffers of a closed tree.
-func (p *Parser) recycle(nodes []node, ptrs []uint64) {
+func (p *Parser) recycle(nodes []node, bigs []bigSubtree) {
 	p.spareMu.Lock()
 	// The nodes' strings point into the grammar's name tables, which live
 	// as long as the program: nothing needs clearing.
 	if cap(nodes) > cap(p.spareNodes) {
-		p.spareNodes, p.sparePtrs = nodes[:0], ptrs[:0]
+		p.spareNodes, p.spareBigs = nodes[:0], bigs[:0]
 	}
 	p.spareMu.Unlock()
 }
@@ -157,7 +154,7 @@ func (p *Parser) Close() {
 		p.p = nil
 		p.scratch = flatScratch{}
 		p.spareMu.Lock()
-		p.spareNodes, p.sparePtrs = nil, nil
+		p.spareNodes, p.spareBigs = nil, nil
 		p.spareMu.Unlock()
 	}
 }
@@ -169,10 +166,10 @@ type Tree struct {
 	t      *sitter.Tree
 	src    []byte
 	nodes  []node
-	ptrs   []uint64 // identity of each node's tree-sitter subtree (flatten)
-	lines  []uint32 // byte offset of each line start
-	parser *Parser  // that made the tree; Close hands it the buffers
-	pooled bool     // parser came from the pool: Close returns it
+	bigs   []bigSubtree // the subtrees a re-parse from this tree may copy
+	lines  []uint32     // byte offset of each line start
+	parser *Parser      // that made the tree; Close hands it the buffers
+	pooled bool         // parser came from the pool: Close returns it
 	syn    *syntaxIndex
 }
 
@@ -209,12 +206,12 @@ func (p *Parser) Parse(ctx context.Context, old *Tree, src []byte) (*Tree, error
 	if st == nil {
 		return nil, errors.New("parse: tree-sitter returned no tree")
 	}
-	nodes, ptrs, err := p.flatten(st.RootNode(), old)
+	nodes, bigs, err := p.flatten(st.RootNode(), old)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	return &Tree{lang: p.lang, t: st, src: own, nodes: nodes, ptrs: ptrs, lines: lineStarts(own), parser: p}, nil
+	return &Tree{lang: p.lang, t: st, src: own, nodes: nodes, bigs: bigs, lines: lineStarts(own), parser: p}, nil
 }
 
 // parse runs tree-sitter. The binding cancels a parse by raising the
@@ -264,12 +261,12 @@ func (t *Tree) Close() {
 		t.t.Close()
 		t.t = nil
 		if t.parser != nil && t.parser.p != nil {
-			t.parser.recycle(t.nodes, t.ptrs)
+			t.parser.recycle(t.nodes, t.bigs)
 			if t.pooled {
 				putParser(t.parser)
 			}
 		}
-		t.nodes, t.ptrs, t.parser, t.syn = nil, nil, nil, nil
+		t.nodes, t.bigs, t.parser, t.syn = nil, nil, nil, nil
 	}
 }
 

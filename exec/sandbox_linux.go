@@ -13,7 +13,6 @@ import (
 	"os"
 	"strconv"
 
-	seccomp "github.com/elastic/go-seccomp-bpf"
 	"github.com/landlock-lsm/go-landlock/landlock"
 	"golang.org/x/sys/unix"
 
@@ -108,59 +107,6 @@ func landlockABI() (int, error) {
 		return 0, errno
 	}
 	return int(v), nil
-}
-
-func loadSeccomp() error {
-	if !seccomp.Supported() {
-		return unix.ENOSYS
-	}
-	const cloneThread = unix.CLONE_THREAD
-	filter := seccomp.Filter{
-		NoNewPrivs: true,
-		Flag:       seccomp.FilterFlagTSync,
-		Policy: seccomp.Policy{
-			DefaultAction: seccomp.ActionAllow,
-			Syscalls: []seccomp.SyscallGroup{
-				{
-					Action: seccomp.ActionErrno,
-					Names: []string{
-						"socket", "socketpair", "connect", "bind", "listen", "accept", "accept4",
-						"sendto", "sendmsg", "sendmmsg", "recvfrom", "recvmsg", "recvmmsg",
-						"execve", "execveat", "fork", "vfork", "ptrace", "process_vm_readv",
-						"process_vm_writev", "kexec_load", "mount", "umount2", "unshare", "setns",
-						"pivot_root", "chroot", "keyctl", "add_key", "request_key", "bpf",
-						"perf_event_open", "userfaultfd", "io_uring_setup", "io_uring_enter",
-						"open_by_handle_at", "name_to_handle_at", "init_module", "finit_module",
-						"delete_module", "reboot", "swapon", "swapoff", "sethostname",
-						"setdomainname", "iopl", "ioperm", "memfd_create", "mknod", "mknodat",
-						"link", "linkat", "symlink", "symlinkat", "unlink", "unlinkat", "rename",
-						"renameat", "renameat2", "mkdir", "mkdirat", "rmdir", "chmod", "fchmod",
-						"fchmodat", "chown", "fchown", "lchown", "fchownat", "truncate",
-						"setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid",
-						"setgroups", "settimeofday", "clock_settime", "acct", "quotactl",
-					},
-				},
-				{
-					// glibc falls back from clone3 to clone on ENOSYS,
-					// where the flags can be checked.
-					Action: seccomp.ActionErrno | seccomp.Action(unix.ENOSYS),
-					Names:  []string{"clone3"},
-				},
-				{
-					// Threads only: clone without CLONE_THREAD would
-					// be a new process.
-					Action: seccomp.ActionErrno,
-					NamesWithCondtions: []seccomp.NameWithConditions{{
-						Name: "clone",
-						Conditions: seccomp.ArgumentConditions{{
-							Argument: 0, Operation: seccomp.BitsNotSet, Value: cloneThread,
-						}},
-					}},
-				},
-			},
-		},
-	}
-	return seccomp.LoadFilter(filter)
 }
 
 // beforeRun sets the per-run CPU limit: what the worker has used so far

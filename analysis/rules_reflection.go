@@ -388,7 +388,8 @@ var ruleTypeConfusion = &Rule{
 	ID: "SP210", Name: "str-number-operation", CWE: 843, Category: CatTypeConfusion, Severity: policy.SeverityError,
 	Summary: "An operator mixes a string with a number in a way that always raises",
 	Why: "`n - str(k)`, `'0' + 1` and `x / 'a'` raise TypeError on every run: the code confuses text with numbers. " +
-		"Convert explicitly with int() or str().",
+		"Convert explicitly with int() or str(). An operation in a try block whose handler catches that error is " +
+		"deliberate and not reported.",
 	Bad:  "total = count - str(k)",
 	Good: "total = count - int(k)",
 	hooks: map[string]func(*pass, *Rule, int32){
@@ -408,7 +409,7 @@ var ruleTypeConfusion = &Rule{
 			case "*":
 				bad = l == "str" && rt == "str"
 			}
-			if bad {
+			if bad && !p.handledBy(n, "TypeError") {
 				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` mixes "+l+" and "+rt+" with `"+op+"`: always a TypeError")
 			}
 		},
@@ -417,14 +418,14 @@ var ruleTypeConfusion = &Rule{
 			switch q {
 			case "builtins.len", "builtins.iter", "builtins.sorted", "builtins.list", "builtins.sum":
 				a := p.arg(n, 0, "")
-				if p.staticType(a) == "num" || p.staticType(a) == "None" {
+				if (p.staticType(a) == "num" || p.staticType(a) == "None") && !p.handledBy(n, "TypeError") {
 					p.report(r, n, "`"+trimTo(p.text(n), 40)+"` applies "+shortName(q)+"() to a "+p.staticType(a)+": always a TypeError")
 				}
 			case "builtins.int", "builtins.float":
 				a := p.arg(n, 0, "")
 				if s, ok := p.res.eval(a).str(); ok && p.kind(p.unparen(a)) == "string" {
 					if _, _, ok := parseNumber(strings.TrimSpace(s)); !ok || strings.TrimSpace(s) == "" {
-						if pos, _ := p.callArgs(n); len(pos) == 1 {
+						if pos, _ := p.callArgs(n); len(pos) == 1 && !p.handledBy(n, "ValueError") {
 							p.report(r, n, "`"+trimTo(p.text(n), 40)+"` converts text that is not a number: always a ValueError")
 						}
 					}
@@ -455,9 +456,70 @@ var ruleTypeConfusion = &Rule{
 				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` compares a number with a string: always "+map[string]string{"==": "False", "!=": "True"}[op])
 				return
 			}
-			p.report(r, n, "`"+trimTo(p.text(n), 40)+"` orders a string against a number: always a TypeError")
+			if !p.handledBy(n, "TypeError") {
+				p.report(r, n, "`"+trimTo(p.text(n), 40)+"` orders a string against a number: always a TypeError")
+			}
 		},
 	},
+}
+
+// handledBy reports whether n runs in the body of a try statement (in the
+// same scope) with a handler for exc: an operation that always raises is
+// then a deliberate, handled error, not confusion. Handlers and else or
+// finally blocks do not count.
+func (p *pass) handledBy(n int32, exc string) bool {
+	child := n
+	for c := p.nodes[n].parent; c >= 0; child, c = c, p.nodes[c].parent {
+		switch p.nodes[c].kind {
+		case "function_definition", "class_definition", "lambda":
+			return false
+		case "try_statement":
+			if p.nodes[child].field != "body" {
+				continue
+			}
+			for k := p.nodes[c].first; k >= 0; k = p.nodes[k].next {
+				if p.kind(k) == "except_clause" && p.catches(k, exc) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// catches reports whether an except clause catches the builtin exception
+// exc: by its name, Exception, BaseException, or a bare except.
+func (p *pass) catches(clause int32, exc string) bool {
+	var caught int32 = -1
+	for _, c := range p.namedChildren(clause) {
+		switch p.kind(c) {
+		case "block", "comment":
+			continue
+		case "as_pattern":
+			caught = p.firstNamed(c)
+		default:
+			caught = c
+		}
+		break
+	}
+	if caught < 0 {
+		return true // bare except
+	}
+	names := []int32{caught}
+	if p.kind(p.unparen(caught)) == "tuple" {
+		names = p.namedChildren(p.unparen(caught))
+	}
+	for _, e := range names {
+		name := p.text(e)
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			name = name[i+1:]
+		}
+		switch normIdent(name) {
+		case exc, "Exception", "BaseException":
+			return true
+		}
+	}
+	return false
 }
 
 // nameType infers the type of a local name from all its bindings: every

@@ -61,3 +61,37 @@ getattr(user, "email", None)
 getattr(user, "class")
 getattr(user, "two words")
 getattr(a + b, "real")  # expect: SP212
+# An always-raising operation inside a try that handles its exception is a
+# deliberate, handled error; a handler for another exception, or code in the
+# handler itself, is still flagged, and "always False" comparisons are not
+# errors a handler could catch.
+try:
+    handled = int("x")
+except ValueError:
+    handled = 0
+try:
+    handled_tuple = "a" + 1
+except (KeyError, builtins.TypeError):
+    handled_tuple = None
+try:
+    handled_broad = len(5)
+except Exception as err:
+    handled_broad = err
+try:
+    wrong_handler = "a" + 1  # expect: SP210
+except ValueError:
+    pass
+try:
+    pass
+except TypeError:
+    in_handler = "a" + 1  # expect: SP210
+try:
+    never_equal = 3 == "3"  # expect: SP210
+except Exception:
+    pass
+def nested_scope():
+    try:
+        def inner():
+            return "a" + 1  # expect: SP210
+    except TypeError:
+        pass

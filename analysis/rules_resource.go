@@ -42,6 +42,101 @@ var ruleInfiniteLoop = &Rule{
 	},
 }
 
+var ruleLoopNeverRepeats = &Rule{
+	ID: "SP814", Name: "loop-never-repeats", CWE: 835, Category: CatResource, Severity: policy.SeverityError,
+	Summary: "A `while True:` loop whose body leaves it on every path, so it never runs twice",
+	Why: "An always-true loop whose every path ends in return, raise or break (and which never continues) runs its " +
+		"body once: the loop is dead weight at best. In generated code it is the mark of an endless loop whose exit " +
+		"went wrong, and the next edit that adds a path without an exit makes it hang. Write the body without the " +
+		"loop, or give the loop the exit condition it was meant to have.",
+	Bad:  "while True:\n    if ok(x):\n        return True\n    else:\n        return False",
+	Good: "return ok(x)",
+	hooks: map[string]func(*pass, *Rule, int32){
+		"while_statement": func(p *pass, r *Rule, n int32) {
+			if v, known := p.truth(p.field(n, "condition")); !known || !v {
+				return
+			}
+			if p.continuesLoop(n) || !p.blockLeaves(p.field(n, "body"), n) {
+				return
+			}
+			p.reportRange(r, n, p.nodes[n].start, p.headerEnd(n), "`"+trimTo(p.headerText(n), 40)+"` never repeats: every path through its body leaves the loop on the first pass")
+		},
+	},
+}
+
+// continuesLoop reports a continue statement of loop (not of a nested loop
+// or function) in its body.
+func (p *pass) continuesLoop(loop int32) bool {
+	body := p.field(loop, "body")
+	if body < 0 {
+		return false
+	}
+	for i := body; i < p.nodes[body].stop; i++ {
+		if p.nodes[i].kind == "continue_statement" && p.enclosingLoop(i) == loop {
+			return true
+		}
+	}
+	return false
+}
+
+// blockLeaves reports whether every path through a block ends in a
+// return, raise, exit call or a break out of loop.
+func (p *pass) blockLeaves(block, loop int32) bool {
+	if block < 0 {
+		return false
+	}
+	for _, st := range p.namedChildren(block) {
+		if p.stmtLeaves(st, loop) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pass) stmtLeaves(st, loop int32) bool {
+	switch p.kind(st) {
+	case "return_statement", "raise_statement":
+		return true
+	case "break_statement":
+		return p.enclosingLoop(st) == loop
+	case "expression_statement":
+		c := p.firstNamed(st)
+		return c >= 0 && p.kind(c) == "call" && exitCalls[p.callee(c)]
+	case "if_statement":
+		hasElse := false
+		for _, c := range p.namedChildren(st) {
+			switch p.kind(c) {
+			case "elif_clause":
+				if !p.blockLeaves(p.field(c, "consequence"), loop) {
+					return false
+				}
+			case "else_clause":
+				hasElse = true
+				if !p.blockLeaves(p.field(c, "body"), loop) {
+					return false
+				}
+			}
+		}
+		return hasElse && p.blockLeaves(p.field(st, "consequence"), loop)
+	case "try_statement":
+		handlersLeave := true
+		for _, c := range p.namedChildren(st) {
+			switch p.kind(c) {
+			case "finally_clause":
+				if p.blockLeaves(p.childOfKind(c, "block"), loop) {
+					return true
+				}
+			case "except_clause", "except_group_clause":
+				handlersLeave = handlersLeave && p.blockLeaves(p.childOfKind(c, "block"), loop)
+			}
+		}
+		return handlersLeave && p.blockLeaves(p.field(st, "body"), loop)
+	case "with_statement":
+		return p.blockLeaves(p.field(st, "body"), loop)
+	}
+	return false // loops may not run their body; match may match nothing
+}
+
 // headerEnd is the end of a compound statement's first line (up to the colon).
 func (p *pass) headerEnd(n int32) uint32 {
 	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
@@ -1288,6 +1383,6 @@ var ruleReDoS = &Rule{
 }
 
 func resourceFamily() family {
-	return family{setup: mutualRecursion, rules: []*Rule{ruleReDoS, ruleRetryForever, ruleInfiniteLoop, ruleStuckLoop, ruleUnboundedIter, ruleRecursion, ruleNoProgress,
+	return family{setup: mutualRecursion, rules: []*Rule{ruleReDoS, ruleRetryForever, ruleInfiniteLoop, ruleStuckLoop, ruleUnboundedIter, ruleRecursion, ruleNoProgress, ruleLoopNeverRepeats,
 		ruleHugeAlloc, ruleHugePower, ruleHugeLoop, ruleSpawnLoop, ruleSleep, ruleLimits}}
 }

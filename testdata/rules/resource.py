@@ -145,3 +145,61 @@ while queue:
     item = heapq.heappop(queue)
 while [0]:  # expect: SP801
     pass
+
+
+# SP814: an always-true loop that leaves on every path never repeats.
+def palindrome_once(text):
+    while True:  # expect: SP814
+        for i in range(len(text)):
+            if text[i] != text[-1 - i]:
+                return False
+        return True
+
+
+def same_once(a, b):
+    while 1:  # expect: SP814
+        if set(a) == set(b):
+            return True
+        elif not a:
+            raise ValueError("empty")
+        else:
+            return False
+
+
+def handled_once(f):
+    while True:  # expect: SP814
+        try:
+            return f()
+        except ValueError:
+            break
+        finally:
+            pass
+
+
+def retries(f):
+    while True:
+        try:
+            return f()
+        except ValueError:
+            pass  # a retry loop: the handler repeats it
+
+
+def skips(items):
+    while True:
+        if not items:
+            continue
+        return items.pop()
+
+
+def conditional_exit(q):
+    while True:
+        if q:
+            return q.pop()
+        q.append(1)
+
+
+def nested_break(rows):
+    while True:  # expect: SP814
+        for r in rows:
+            break  # leaves the for loop only
+        return rows

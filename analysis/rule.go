@@ -26,6 +26,7 @@ const (
 	CatCrypto          Category = "crypto"
 	CatSecrets         Category = "secrets"
 	CatInjection       Category = "injection"
+	CatCorrectness     Category = "correctness"
 )
 
 // Rule is one entry of the catalogue. Its exported fields are data: docs,

@@ -463,6 +463,56 @@ var ruleTypeConfusion = &Rule{
 	},
 }
 
+var ruleUnboundAugmented = &Rule{
+	ID: "SP213", Name: "unbound-local-update", CWE: 457, Category: CatCorrectness, Severity: policy.SeverityError,
+	Summary: "`x += ...` in a function where nothing else binds x: always an UnboundLocalError",
+	Why: "An augmented assignment makes its name local to the function, so it reads the local variable, which " +
+		"nothing in the function ever set: the statement raises UnboundLocalError every time it runs. The usual " +
+		"cause is a counter of the enclosing function or module updated from a nested function without " +
+		"`nonlocal` (or `global`).",
+	Bad:  "def count(items):\n    total = 0\n    def add(x):\n        total += x\n    for x in items:\n        add(x)\n    return total",
+	Good: "def count(items):\n    total = 0\n    def add(x):\n        nonlocal total\n        total += x\n    for x in items:\n        add(x)\n    return total",
+	hooks: map[string]func(*pass, *Rule, int32){
+		"augmented_assignment": func(p *pass, r *Rule, n int32) {
+			target := p.field(n, "left")
+			fn := p.enclosingFunc(n)
+			if target < 0 || p.kind(target) != "identifier" || fn < 0 {
+				return
+			}
+			binds := p.res.bindsAt(target)
+			if len(binds) == 0 {
+				return // declared global: the binding lives at module level
+			}
+			for _, b := range binds {
+				site := p.nodes[b.at].parent
+				if site < 0 || p.kind(site) != "augmented_assignment" || p.field(site, "left") != b.at {
+					return // bound some other way too (assignment, parameter, loop, import ...)
+				}
+			}
+			name := normIdent(p.text(target))
+			if p.declaresNonlocal(fn, name) {
+				return
+			}
+			p.report(r, n, "`"+trimTo(p.text(n), 40)+"`: nothing in this function binds `"+name+"` before, so this raises UnboundLocalError; declare `nonlocal "+name+"` (or `global`), or set it first")
+		},
+	},
+}
+
+// declaresNonlocal reports a `nonlocal name` of function fn itself.
+func (p *pass) declaresNonlocal(fn int32, name string) bool {
+	for i := fn; i < p.nodes[fn].stop; i++ {
+		if p.nodes[i].kind != "nonlocal_statement" || p.res.scopeOf[i] != fn {
+			continue
+		}
+		for _, c := range p.namedChildren(i) {
+			if normIdent(p.text(c)) == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // handledBy reports whether n runs in the body of a try statement (in the
 // same scope) with a handler for exc: an operation that always raises is
 // then a deliberate, handled error, not confusion. Handlers and else or
@@ -662,5 +712,5 @@ var ruleRuntimeName = &Rule{
 
 func reflectionFamily() family {
 	return family{rules: []*Rule{ruleDunderWalk, ruleFrames, ruleFormatDunder, ruleDynamicAttr, ruleBuiltinsTamper,
-		ruleNamespaces, ruleBuiltinsAccess, ruleGC, ruleClassAssign, ruleTypeConfusion, ruleRuntimeName, ruleConstantGetattr}}
+		ruleNamespaces, ruleBuiltinsAccess, ruleGC, ruleClassAssign, ruleTypeConfusion, ruleRuntimeName, ruleConstantGetattr, ruleUnboundAugmented}}
 }

@@ -89,10 +89,16 @@ func (ed *editor) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrp
 	return nil
 }
 
+// editorTimeout bounds every wait of the fake editor. It is a failsafe
+// against a hung server, not a latency check (benchmarks measure those),
+// so it is generous: go test runs packages side by side, and a first
+// execution pays for starting a worker on a loaded machine.
+const editorTimeout = 30 * time.Second
+
 // waitRequest waits until the server has sent n requests of method.
 func (ed *editor) waitRequest(method string, n int) []note {
 	ed.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(editorTimeout)
 	for {
 		if got := ed.requestsFor(method); len(got) >= n {
 			return got
@@ -106,7 +112,7 @@ func (ed *editor) waitRequest(method string, n int) []note {
 
 func (ed *editor) call(method string, params, result any) error {
 	ed.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), editorTimeout)
 	defer cancel()
 	_, err := ed.conn.Call(ctx, method, params, result)
 	return err
@@ -157,7 +163,7 @@ func (ed *editor) replaceAll(uri, text string) int32 {
 // waitNote waits for a notification matching pred, returning its params.
 func (ed *editor) waitNote(what string, pred func(n note) bool) note {
 	ed.t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(editorTimeout)
 	seen := 0
 	for {
 		ed.mu.Lock()

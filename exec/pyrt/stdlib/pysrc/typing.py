@@ -261,8 +261,10 @@ def NewType(name, tp):
 class NamedTuple(object):
     """Both forms: NamedTuple('P', [('x', int)]) and a base class whose
     annotated attributes are the fields. The class form reads the fields
-    when the first instance is made (the runtime has no class-creation
-    hook), so P._fields exists only after that."""
+    when the first instance is made, so P._fields exists only after that."""
+
+    def __init_subclass__(cls, **kwargs):
+        _install_namedtuple_methods()
 
     def __new__(cls, *args, **kwargs):
         from collections import namedtuple, _NamedTupleBase
@@ -283,16 +285,23 @@ class NamedTuple(object):
         return object.__new__(cls)
 
 
+# The tuple methods come from collections, which costs a fresh worker tens
+# of milliseconds to compile: they are installed when the first class
+# subclasses NamedTuple, not when typing is imported (most programs import
+# typing for List and Dict only).
+_namedtuple_methods_installed = [False]
+
+
 def _install_namedtuple_methods():
+    if _namedtuple_methods_installed[0]:
+        return
+    _namedtuple_methods_installed[0] = True
     from collections import _NamedTupleBase
     for name in list(_NamedTupleBase.__dict__):
         if name in ('__new__', '__dict__', '__weakref__', '__module__', '__qualname__', '__doc__'):
             continue
         if name not in NamedTuple.__dict__:
             setattr(NamedTuple, name, _NamedTupleBase.__dict__[name])
-
-
-_install_namedtuple_methods()
 
 
 def TypedDict(typename, fields=None, total=True, **kwargs):

@@ -2,6 +2,8 @@ package exec
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -217,5 +219,32 @@ func TestPoolHonoursLowerMemoryLimit(t *testing.T) {
 	}
 	if res.Status != StatusOK {
 		t.Fatalf("160 MiB bytes under a 1 GiB limit: %s %+v %+v", res.Status, res.Limit, res.Exception)
+	}
+}
+
+// TestWorkerEnvironIsClean: a worker gets Go runtime settings and its own
+// variables, never the rest of the parent's environment (tokens, keys).
+func TestWorkerEnvironIsClean(t *testing.T) {
+	t.Setenv("STELP_TEST_API_TOKEN", "s3cret")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "s3cret")
+	t.Setenv("GOGC", "150")
+	t.Setenv("GODEBUG", "madvdontneed=1")
+	env := workerEnviron(256, true)
+	var godebug string
+	for _, kv := range env {
+		if strings.Contains(kv, "s3cret") {
+			t.Errorf("worker environment leaks %q", kv)
+		}
+		if v, ok := strings.CutPrefix(kv, "GODEBUG="); ok {
+			godebug = v
+		}
+	}
+	for _, want := range []string{"GOGC=150", workerEnv + "=1", workerOnceEnv + "=1", workerMemEnv + "=256", "GOMAXPROCS=1"} {
+		if !slices.Contains(env, want) {
+			t.Errorf("worker environment lacks %s: %v", want, env)
+		}
+	}
+	if !strings.Contains(godebug, "madvdontneed=1") || !strings.Contains(godebug, "gcshrinkstackoff=1") {
+		t.Errorf("GODEBUG = %q, want the parent's settings plus gcshrinkstackoff=1", godebug)
 	}
 }

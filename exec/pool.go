@@ -284,20 +284,23 @@ func (w *worker) awaitHello(ctx context.Context, startTimeout time.Duration) err
 	}
 }
 
+// workerInheritedEnv is all a worker keeps of the parent's environment:
+// Go runtime settings (and coverage for test binaries). Tokens, keys and
+// paths in the environment of an editor or CI job stay out of the process
+// that runs untrusted code.
+var workerInheritedEnv = map[string]bool{"GOGC": true, "GOMEMLIMIT": true, "GORACE": true, "GOCOVERDIR": true}
+
 func workerEnviron(memMB int64, once bool) []string {
-	env := make([]string, 0, len(os.Environ())+4)
+	env := make([]string, 0, len(workerInheritedEnv)+6)
 	godebug := "gcshrinkstackoff=1"
 	for _, kv := range os.Environ() {
+		key, value, _ := strings.Cut(kv, "=")
 		switch {
-		case strings.HasPrefix(kv, workerEnv+"="), strings.HasPrefix(kv, workerMemEnv+"="),
-			strings.HasPrefix(kv, workerOnceEnv+"="),
-			strings.HasPrefix(kv, "GOMAXPROCS="), strings.HasPrefix(kv, "GOTRACEBACK="):
-			continue
-		case strings.HasPrefix(kv, "GODEBUG="):
-			godebug = strings.TrimPrefix(kv, "GODEBUG=") + "," + godebug
-			continue
+		case key == "GODEBUG":
+			godebug = value + "," + godebug
+		case workerInheritedEnv[key]:
+			env = append(env, kv)
 		}
-		env = append(env, kv)
 	}
 	if once {
 		env = append(env, workerOnceEnv+"=1")

@@ -32,7 +32,7 @@ counter = 0
 
 
 def bump():
-    exec("counter += 1")  # unsafe: written out, counter would be an unbound local
+    exec("counter += 1")  # no fix: written out, counter would be an unbound local (SP213)
 
 
 print(report([1, 2]))

@@ -337,6 +337,12 @@ func fixExec(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	if !ok {
 		return nil
 	}
+	if readFirst && inFunction(stmt) {
+		// Written out in a function, a name the snippet reads before it binds
+		// becomes a local read before assignment (`counter += 1`): the
+		// rewrite would raise UnboundLocalError, so there is no honest fix.
+		return nil
+	}
 	indent := d.indentOf(int(stmt.StartByte()))
 	app := analysis.FixSafe
 	title := "Write the statements instead of exec()"
@@ -344,7 +350,7 @@ func fixExec(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	// out, the bindings are real. That is invisible only when nothing else
 	// in the function reads those names and the snippet binds before it
 	// reads.
-	if len(bound) > 0 && inFunction(stmt) && (readFirst || d.usedElsewhere(stmt, bound)) {
+	if len(bound) > 0 && inFunction(stmt) && d.usedElsewhere(stmt, bound) {
 		app = analysis.FixUnsafe
 		title = "Write the statements instead of exec() (their assignments now take effect)"
 	}

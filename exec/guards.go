@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/stelp-dev/stelp/exec/guard"
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
 )
 
 // attrAllowed decides one attribute access at run time.
@@ -77,6 +78,7 @@ func (s *session) install(code *py.Code) error {
 	b["input"] = newMethod("input", s.input)
 	b["getattr"] = newMethod("getattr", s.attrBuiltin("getattr", 2, 3, false))
 	b["hasattr"] = newMethod("hasattr", s.hasattr)
+	b["vars"] = newMethod("vars", s.vars)
 	b["setattr"] = newMethod("setattr", s.attrBuiltin("setattr", 3, 3, true))
 	b["delattr"] = newMethod("delattr", s.attrBuiltin("delattr", 2, 2, true))
 
@@ -339,6 +341,29 @@ func (s *session) hasattr(args py.Tuple, kwargs py.StringDict) (py.Object, error
 		return nil, err
 	}
 	return py.Call(s.prevAttr["hasattr"], args, kwargs)
+}
+
+// vars(obj) is obj.__dict__ for instances and classes of the program.
+// vars() without an argument is locals(), and a module's, function's or
+// built-in type's dict is a namespace or a shared method table: those are
+// denied. Other objects have no __dict__, as in CPython.
+func (s *session) vars(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	s.checkStopped()
+	if len(args) != 1 || len(kwargs) != 0 {
+		return nil, s.deny("builtin", "vars() without an object reads the local namespace, which is not allowed in the sandbox")
+	}
+	switch x := args[0].(type) {
+	case *pyobj.Instance:
+	case *py.Type:
+		if x.Flags&py.TPFLAGS_HEAPTYPE == 0 {
+			return nil, s.deny("builtin", fmt.Sprintf("vars() of the built-in type %q is not allowed in the sandbox", x.Name))
+		}
+	case *py.Module, *py.Function, *py.Code, *py.Frame, *py.Traceback:
+		return nil, s.deny("builtin", fmt.Sprintf("vars() of a %s is not allowed in the sandbox", x.Type().Name))
+	default:
+		return nil, py.ExceptionNewf(py.TypeError, "vars() argument must have __dict__ attribute")
+	}
+	return py.Call(s.prevAttr["getattr"], py.Tuple{args[0], py.String("__dict__")}, nil)
 }
 
 // typeWrite refuses changes to built-in types, whose method tables are

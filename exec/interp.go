@@ -58,7 +58,7 @@ var neverModules = map[string]bool{
 // deniedBuiltins are the builtins that are removed; calling one ends the run
 // with a violation naming it.
 var deniedBuiltins = []string{
-	"open", "exec", "eval", "compile", "globals", "locals", "vars",
+	"open", "exec", "eval", "compile", "globals", "locals",
 	"breakpoint", "help", "exit", "quit", "memoryview", "copyright", "credits", "license",
 }
 

@@ -1,0 +1,5 @@
+# expect: violation builtin
+# A module's __dict__ is its globals; vars() must not reach it.
+import math
+ns = vars(math)
+print(ns["__builtins__"])

@@ -66,6 +66,7 @@ func newLoader() *policy.Loader {
 // checkInput is one file to check, in the order results are printed.
 type checkInput struct {
 	path  string // as shown in output: as given, or as found by the walk
+	abs   string // path made absolute once (filepath.Abs asks the OS for the working directory every call)
 	stdin bool
 
 	// Filled by the check.
@@ -216,11 +217,18 @@ func collect(paths []string, stdinName string) []*checkInput {
 func dedupe(inputs []*checkInput) []*checkInput {
 	seen := map[string]bool{}
 	out := inputs[:0]
+	cwd, cwdErr := os.Getwd()
 	for _, in := range inputs {
 		key := in.path
 		if !in.stdin {
-			if abs, err := filepath.Abs(in.path); err == nil {
-				key = abs
+			switch {
+			case filepath.IsAbs(in.path):
+				in.abs = filepath.Clean(in.path)
+			case cwdErr == nil:
+				in.abs = filepath.Join(cwd, in.path)
+			}
+			if in.abs != "" {
+				key = in.abs
 			}
 		} else {
 			key = "\x00stdin" // never equal to a file's path
@@ -493,9 +501,12 @@ func (c *checker) policyFor(ctx context.Context, in *checkInput) (*policy.Policy
 		}
 		return cfg.Base(), nil
 	}
-	abs, err := filepath.Abs(name)
-	if err != nil {
-		return nil, err
+	abs := in.abs
+	if abs == "" || name != in.path {
+		var err error
+		if abs, err = filepath.Abs(name); err != nil {
+			return nil, err
+		}
 	}
 	path, ok := c.find(filepath.Dir(abs))
 	if !ok {

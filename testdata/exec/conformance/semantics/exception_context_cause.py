@@ -1,10 +1,10 @@
 try:
     try:
-        1 / 0
-    except ZeroDivisionError:
+        [][0]
+    except IndexError:
         raise ValueError("second")
 except ValueError as e:
-    print(e, type(e.__context__).__name__, e.__cause__, e.__suppress_context__)
+    print(e, e.__cause__, e.__suppress_context__)
 try:
     try:
         {}["k"]

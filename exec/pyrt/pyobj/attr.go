@@ -208,7 +208,7 @@ func ClassGetAttr(t *py.Type, name string) (py.Object, error) {
 		return t.Base, nil
 	case "__dict__":
 		d := NewDict()
-		for _, k := range sortedKeys(t.Dict) {
+		for _, k := range classDictKeys(t) {
 			_ = d.Set(py.String(k), t.Dict[k])
 		}
 		return d, nil
@@ -244,6 +244,34 @@ func ClassGetAttr(t *py.Type, name string) (py.Object, error) {
 		}
 	}
 	return nil, AttributeError(t, name)
+}
+
+// classDictKeys orders a class's dict as CPython's does where it can:
+// __module__ and __doc__, then the names in the order the class body
+// defined them (the runtime records it under __stelp_order__), then the
+// rest sorted. The runtime's own __stelp_ entries are not shown.
+func classDictKeys(t *py.Type) []string {
+	keys := make([]string, 0, len(t.Dict))
+	seen := map[string]bool{}
+	add := func(k string) {
+		if _, ok := t.Dict[k]; ok && !seen[k] && !strings.HasPrefix(k, "__stelp_") {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	add("__module__")
+	add("__doc__")
+	if order, ok := t.Dict["__stelp_order__"].(py.Tuple); ok {
+		for _, name := range order {
+			if s, ok := name.(py.String); ok {
+				add(string(s))
+			}
+		}
+	}
+	for _, k := range sortedKeys(t.Dict) {
+		add(k)
+	}
+	return keys
 }
 
 func excGetAttr(e *py.Exception, name string) (py.Object, error) {

@@ -45,7 +45,7 @@ def _order_key_auto(item):
 
 
 def _sort_members(cls, names):
-    order = cls.__dict__.get('__stelp_order__')
+    order = getattr(cls, '__stelp_order__', None)
     if order is not None:
         position = {}
         for i, n in enumerate(order):

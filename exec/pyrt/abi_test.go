@@ -33,3 +33,16 @@ func TestABIMatchesDisplays(t *testing.T) {
 		}
 	}
 }
+
+// A metaclass this runtime cannot honour is refused loudly: gpython would
+// ignore the keyword and run the class without the behaviour it asks for.
+func TestUnsupportedMetaclassIsRefused(t *testing.T) {
+	_, exc := runSnippet(t, "class Meta:\n    pass\nclass A(metaclass=Meta):\n    pass\nprint(A)\n")
+	if !strings.Contains(exc, "NotImplementedError") || !strings.Contains(exc, "metaclass=Meta") {
+		t.Fatalf("exception %q, want NotImplementedError naming metaclass=Meta", exc)
+	}
+	out, exc := runSnippet(t, "class A(metaclass=type):\n    x = 1\nprint(A.x)\n")
+	if exc != "" || strings.TrimSpace(out) != "1" {
+		t.Fatalf("metaclass=type: out %q exc %q", out, exc)
+	}
+}

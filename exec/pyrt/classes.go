@@ -177,6 +177,14 @@ const ClassOrderKey = "__stelp_order__"
 // those the class defines as ClassOrderKey before __init_subclass__ runs.
 func orderedBuildClass(orig py.Object) py.Object {
 	return fn("__build_class__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if meta, ok := kwargs["metaclass"]; ok {
+			var err error
+			if args, err = applyMetaclass(meta, args); err != nil {
+				return nil, err
+			}
+			kwargs = kwargs.Copy()
+			delete(kwargs, "metaclass")
+		}
 		if len(args) > 0 {
 			if body, ok := args[0].(*py.Function); ok && body.Code != nil {
 				names := make(py.Tuple, 0, len(body.Code.Names))
@@ -189,6 +197,35 @@ func orderedBuildClass(orig py.Object) py.Object {
 		}
 		return py.Call(orig, args, kwargs)
 	})
+}
+
+// MetaclassBaseKey names, on a runtime stand-in for a metaclass (abc's
+// ABCMeta), the base class that gives a class what the metaclass would.
+const MetaclassBaseKey = "__stelp_as_base__"
+
+// applyMetaclass handles `metaclass=` in a class statement: this runtime
+// has no metaclasses, and gpython would silently ignore the keyword. type
+// itself changes nothing; a runtime stand-in adds its base class; anything
+// else is refused rather than run without the behaviour it asks for.
+func applyMetaclass(meta py.Object, args py.Tuple) (py.Tuple, error) {
+	if meta == py.Object(py.TypeType) || len(args) < 2 {
+		return args, nil
+	}
+	var base *py.Type
+	name := meta.Type().Name
+	if t, ok := meta.(*py.Type); ok {
+		name = t.Name
+		base, _ = t.Dict[MetaclassBaseKey].(*py.Type)
+	}
+	if base == nil {
+		return nil, py.ExceptionNewf(py.NotImplementedError, "metaclass=%s is not supported by this runtime (it has no metaclasses)", name)
+	}
+	for _, b := range args[2:] {
+		if bt, ok := b.(*py.Type); ok && bt.IsSubtype(base) {
+			return args, nil
+		}
+	}
+	return append(append(py.Tuple(nil), args...), base), nil
 }
 
 // definitionOrder keeps the names of bodyNames that t defines, skipping

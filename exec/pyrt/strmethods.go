@@ -1,6 +1,8 @@
 package pyrt
 
 import (
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -305,7 +307,46 @@ func isLineBreak(r rune) bool {
 	return false
 }
 
-func isCased(r rune) bool { return unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r) }
+func isCased(r rune) bool { return isUpperPy(r) || isLowerPy(r) || unicode.IsTitle(r) }
+
+// isUpperPy and isLowerPy are Unicode's Uppercase and Lowercase properties,
+// which CPython uses: the letter categories plus Other_Uppercase (Ⅻ) and
+// Other_Lowercase.
+func isUpperPy(r rune) bool { return unicode.IsUpper(r) || unicode.Is(unicode.Other_Uppercase, r) }
+func isLowerPy(r rune) bool { return unicode.IsLower(r) || unicode.Is(unicode.Other_Lowercase, r) }
+
+// caseIgnorable approximates Unicode's Case_Ignorable, which the final-sigma
+// rule skips over.
+func caseIgnorable(r rune) bool {
+	return r == '\'' || r == '.' || r == ':' || r == '^' || r == '`' || r == 0xB7 || r == 0x2019 ||
+		unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk)
+}
+
+// lowerAt lowers runes[i] as CPython's lower() would inside the string: a
+// capital sigma that ends a word becomes a final sigma.
+func lowerAt(runes []rune, i int) string {
+	if runes[i] != 'Σ' {
+		return fullLower(string(runes[i]))
+	}
+	before := false
+	for j := i - 1; j >= 0; j-- {
+		if !caseIgnorable(runes[j]) {
+			before = isCased(runes[j])
+			break
+		}
+	}
+	after := false
+	for j := i + 1; j < len(runes); j++ {
+		if !caseIgnorable(runes[j]) {
+			after = isCased(runes[j])
+			break
+		}
+	}
+	if before && !after {
+		return "ς"
+	}
+	return "σ"
+}
 
 func allRunes(s string, pred func(rune) bool) py.Object {
 	if s == "" {
@@ -356,14 +397,49 @@ func padArgs(name string, args py.Tuple) (int, rune, error) {
 	return w, fill, nil
 }
 
+// Case mappings follow CPython's full Unicode mappings ("ß".upper() is
+// "SS", "İ".lower() is "i̇", a final Σ lowers to ς), which unicode.ToUpper
+// and friends (one rune to one rune) do not; ASCII takes the fast path.
+// A caser keeps state, so each call makes its own.
+
+func fullLower(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	return cases.Lower(language.Und).String(s)
+}
+
+func fullUpper(s string) string {
+	if isASCII(s) {
+		return strings.ToUpper(s)
+	}
+	return cases.Upper(language.Und).String(s)
+}
+
+func fullCasefold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	return cases.Fold().String(s)
+}
+
+// titleRune is the title-case mapping of one character ("ß" -> "Ss").
+func titleRune(r rune) string {
+	if r < utf8.RuneSelf {
+		return string(unicode.ToTitle(r))
+	}
+	return cases.Title(language.Und).String(string(r))
+}
+
 func titleCase(s string) string {
 	var b strings.Builder
 	prevCased := false
-	for _, r := range s {
+	runes := []rune(s)
+	for i, r := range runes {
 		if prevCased {
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteString(lowerAt(runes, i))
 		} else {
-			b.WriteRune(unicode.ToTitle(r))
+			b.WriteString(titleRune(r))
 		}
 		prevCased = isCased(r)
 	}
@@ -415,27 +491,39 @@ func installStrMethods() {
 		return py.String(r), err
 	})
 	simple := map[string]func(string) string{
-		"lower":    strings.ToLower,
-		"upper":    strings.ToUpper,
-		"casefold": func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "ß", "ss")) },
+		"lower":    fullLower,
+		"upper":    fullUpper,
+		"casefold": fullCasefold,
 		"title":    titleCase,
 		"swapcase": func(s string) string {
-			return strings.Map(func(r rune) rune {
-				if unicode.IsUpper(r) {
-					return unicode.ToLower(r)
-				}
-				if unicode.IsLower(r) {
+			if isASCII(s) {
+				return strings.Map(func(r rune) rune {
+					if unicode.IsUpper(r) {
+						return unicode.ToLower(r)
+					}
 					return unicode.ToUpper(r)
+				}, s)
+			}
+			var b strings.Builder
+			runes := []rune(s)
+			for i, r := range runes {
+				switch {
+				case isUpperPy(r):
+					b.WriteString(lowerAt(runes, i))
+				case isLowerPy(r):
+					b.WriteString(fullUpper(string(r)))
+				default:
+					b.WriteRune(r)
 				}
-				return r
-			}, s)
+			}
+			return b.String()
 		},
 		"capitalize": func(s string) string {
 			if s == "" {
 				return s
 			}
 			r, size := utf8.DecodeRuneInString(s)
-			return string(unicode.ToTitle(r)) + strings.ToLower(s[size:])
+			return titleRune(r) + fullLower(s[size:])
 		},
 	}
 	for name, f := range simple {
@@ -461,32 +549,32 @@ func installStrMethods() {
 		"isupper": func(s string) py.Object {
 			cased := false
 			for _, r := range s {
-				if unicode.IsLower(r) || unicode.IsTitle(r) {
+				if isLowerPy(r) || unicode.IsTitle(r) {
 					return py.False
 				}
-				cased = cased || unicode.IsUpper(r)
+				cased = cased || isUpperPy(r)
 			}
 			return py.NewBool(cased)
 		},
 		"islower": func(s string) py.Object {
 			cased := false
 			for _, r := range s {
-				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				if isUpperPy(r) || unicode.IsTitle(r) {
 					return py.False
 				}
-				cased = cased || unicode.IsLower(r)
+				cased = cased || isLowerPy(r)
 			}
 			return py.NewBool(cased)
 		},
 		"istitle": func(s string) py.Object {
 			cased, prevCased := false, false
 			for _, r := range s {
-				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				if isUpperPy(r) || unicode.IsTitle(r) {
 					if prevCased {
 						return py.False
 					}
 					prevCased, cased = true, true
-				} else if unicode.IsLower(r) {
+				} else if isLowerPy(r) {
 					if !prevCased {
 						return py.False
 					}

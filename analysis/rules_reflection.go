@@ -423,7 +423,9 @@ var ruleTypeConfusion = &Rule{
 				}
 			case "builtins.int", "builtins.float":
 				a := p.arg(n, 0, "")
-				if s, ok := p.res.eval(a).str(); ok && p.kind(p.unparen(a)) == "string" {
+				// Only ASCII text is judged: int() and float() also accept the
+				// decimal digits of every script ("٣٤").
+				if s, ok := p.res.eval(a).str(); ok && p.kind(p.unparen(a)) == "string" && isASCIIText(s) {
 					if _, _, ok := parseNumber(strings.TrimSpace(s)); !ok || strings.TrimSpace(s) == "" {
 						if pos, _ := p.callArgs(n); len(pos) == 1 && !p.handledBy(n, "ValueError") {
 							p.report(r, n, "`"+trimTo(p.text(n), 40)+"` converts text that is not a number: always a ValueError")
@@ -511,6 +513,15 @@ func (p *pass) declaresNonlocal(fn int32, name string) bool {
 		}
 	}
 	return false
+}
+
+func isASCIIText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // handledBy reports whether n runs in the body of a try statement (in the

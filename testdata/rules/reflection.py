@@ -95,3 +95,4 @@ def nested_scope():
             return "a" + 1  # expect: SP210
     except TypeError:
         pass
+arabic_indic = int("٣٤") + float("١.٥")  # digits of other scripts are numbers too

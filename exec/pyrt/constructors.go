@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
@@ -182,6 +183,31 @@ func stripUnderscores(s string) (string, bool) {
 	return strings.ReplaceAll(s, "_", ""), true
 }
 
+// asciiDigits replaces the decimal digits of other scripts ("٣", "３")
+// with ASCII ones: int() and float() accept every Unicode decimal digit.
+func asciiDigits(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Nd, r) {
+			return '0' + rune(decimalValue(r))
+		}
+		return r
+	}, s)
+}
+
+// decimalValue is the value of a Unicode decimal digit: Unicode encodes
+// them in contiguous runs of whole 0-9 sequences, so the offset from the
+// start of the run, modulo 10, is the value.
+func decimalValue(r rune) int {
+	start := r
+	for unicode.Is(unicode.Nd, start-1) {
+		start--
+	}
+	return int(r-start) % 10
+}
+
 func intFromString(str string, base int) (py.Object, error) {
 	bad := func() (py.Object, error) {
 		return nil, py.ExceptionNewf(py.ValueError, "invalid literal for int() with base %d: %s", base, pyobj.StrRepr(str))
@@ -189,7 +215,7 @@ func intFromString(str string, base int) (py.Object, error) {
 	if base != 0 && (base < 2 || base > 36) {
 		return nil, py.ExceptionNewf(py.ValueError, "int() base must be >= 2 and <= 36, or 0")
 	}
-	s := strings.TrimFunc(str, pySpace)
+	s := asciiDigits(strings.TrimFunc(str, pySpace))
 	if s == "" {
 		return bad()
 	}
@@ -235,7 +261,7 @@ func intFromString(str string, base int) (py.Object, error) {
 }
 
 func floatFromString(str string) (py.Object, error) {
-	s := strings.TrimFunc(str, pySpace)
+	s := asciiDigits(strings.TrimFunc(str, pySpace))
 	low := strings.ToLower(s)
 	sign := 1.0
 	body := low

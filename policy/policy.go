@@ -85,7 +85,7 @@ var DefaultModules = []string{
 	"math", "cmath", "string", "re", "json", "collections", "itertools", "functools",
 	"heapq", "bisect", "typing", "random", "copy", "statistics", "operator",
 	"fractions", "decimal", "hashlib", "datetime", "dataclasses", "enum", "abc",
-	"numbers", "secrets",
+	"numbers", "secrets", "contextlib",
 }
 
 // DefaultLimits apply when a config sets none.

@@ -135,6 +135,7 @@ var pyModules = map[string]string{
 	"copy":        "copy.py",
 	"dataclasses": "dataclasses.py",
 	"enum":        "enum.py",
+	"contextlib":  "contextlib.py",
 	"decimal":     "decimal.py",
 }
 

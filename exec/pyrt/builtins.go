@@ -393,7 +393,7 @@ func builtinDir(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 	}
 	out := make([]string, 0, len(names))
 	for k := range names {
-		if !strings.HasPrefix(k, "__stelp_") { // runtime bookkeeping, not the program's
+		if !pyobj.IsRuntimeName(k) {
 			out = append(out, k)
 		}
 	}

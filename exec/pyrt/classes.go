@@ -87,10 +87,10 @@ func hookClassCreation() {
 		}
 		classKw := kwargs
 		var bodyNames py.Object
-		if names, ok := classKw[ClassOrderKey]; ok {
+		if names, ok := classKw[pyobj.ClassOrderKey]; ok {
 			bodyNames = names
 			classKw = classKw.Copy()
-			delete(classKw, ClassOrderKey)
+			delete(classKw, pyobj.ClassOrderKey)
 		}
 		if len(args) == 3 {
 			kwargs = nil // class keywords go to __init_subclass__, not type()
@@ -102,7 +102,7 @@ func hookClassCreation() {
 		if t, ok := obj.(*py.Type); ok && len(args) == 3 {
 			setupClass(t)
 			if bodyNames != nil {
-				t.Dict[ClassOrderKey] = definitionOrder(t, bodyNames)
+				t.Dict[pyobj.ClassOrderKey] = definitionOrder(t, bodyNames)
 			}
 			if err := initSubclass(t, classKw); err != nil {
 				return nil, err
@@ -167,14 +167,9 @@ func setupClass(t *py.Type) {
 	}
 }
 
-// ClassOrderKey holds, in a class's dict, the names its body defined, in
-// definition order: a class namespace here is a Go map, which has none, and
-// enum members must come out in the order they were written.
-const ClassOrderKey = "__stelp_order__"
-
 // orderedBuildClass wraps __build_class__ to pass the class body's names,
 // in first-use order, to class creation (hookClassCreation), which keeps
-// those the class defines as ClassOrderKey before __init_subclass__ runs.
+// those the class defines as pyobj.ClassOrderKey before __init_subclass__ runs.
 func orderedBuildClass(orig py.Object) py.Object {
 	return fn("__build_class__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if meta, ok := kwargs["metaclass"]; ok {
@@ -192,7 +187,7 @@ func orderedBuildClass(orig py.Object) py.Object {
 					names = append(names, py.String(name))
 				}
 				kwargs = kwargs.Copy()
-				kwargs[ClassOrderKey] = names
+				kwargs[pyobj.ClassOrderKey] = names
 			}
 		}
 		return py.Call(orig, args, kwargs)

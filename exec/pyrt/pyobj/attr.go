@@ -248,20 +248,20 @@ func ClassGetAttr(t *py.Type, name string) (py.Object, error) {
 
 // classDictKeys orders a class's dict as CPython's does where it can:
 // __module__ and __doc__, then the names in the order the class body
-// defined them (the runtime records it under __stelp_order__), then the
-// rest sorted. The runtime's own __stelp_ entries are not shown.
+// defined them (ClassOrderKey), then the rest sorted. The runtime's own
+// entries are not shown.
 func classDictKeys(t *py.Type) []string {
 	keys := make([]string, 0, len(t.Dict))
 	seen := map[string]bool{}
 	add := func(k string) {
-		if _, ok := t.Dict[k]; ok && !seen[k] && !strings.HasPrefix(k, "__stelp_") {
+		if _, ok := t.Dict[k]; ok && !seen[k] && !IsRuntimeName(k) {
 			seen[k] = true
 			keys = append(keys, k)
 		}
 	}
 	add("__module__")
 	add("__doc__")
-	if order, ok := t.Dict["__stelp_order__"].(py.Tuple); ok {
+	if order, ok := t.Dict[ClassOrderKey].(py.Tuple); ok {
 		for _, name := range order {
 			if s, ok := name.(py.String); ok {
 				add(string(s))

@@ -1,6 +1,10 @@
 package pyobj
 
-import "github.com/go-python/gpython/py"
+import (
+	"strings"
+
+	"github.com/go-python/gpython/py"
+)
 
 // This runtime has no metaclasses, so `list(Color)`, `len(Color)`,
 // `x in Color` and `Color["RED"]` on an Enum class would find nothing to
@@ -13,6 +17,15 @@ const (
 	// ClassGetItemHook is CPython's own hook for cls[key] on a class.
 	ClassGetItemHook = "__class_getitem__"
 )
+
+// ClassOrderKey holds, in a class's dict, the names its body defined, in
+// definition order (pyrt records it: a class namespace here is a Go map,
+// which has none).
+const ClassOrderKey = "__stelp_order__"
+
+// IsRuntimeName reports the runtime's own bookkeeping names (hooks, the
+// class order), which introspection (dir, a class's __dict__) does not show.
+func IsRuntimeName(name string) bool { return strings.HasPrefix(name, "__stelp_") }
 
 // CallClassHook calls the class-level hook called name of o with args, if
 // o is a user class whose MRO defines one.

@@ -1207,28 +1207,9 @@ func orderedKwCall(f *py.Frame, nargs, nkw int, starNames []string) (done bool, 
 		for _, name := range starNames[:nkw] {
 			explicit[name] = true
 		}
-		// Names in call order, then any key a mapping's keys() did not list
-		// (a mapping other than our dict), sorted.
-		names := starNames[nkw:]
-		if len(sd) > len(names) {
-			listed := make(map[string]bool, len(names))
-			for _, name := range names {
-				listed[name] = true
-			}
-			rest := make([]string, 0, len(sd)-len(names))
-			for k := range sd {
-				if !listed[k] {
-					rest = append(rest, k)
-				}
-			}
-			sort.Strings(rest)
-			names = append(append([]string(nil), names...), rest...)
-		}
-		for _, name := range names {
-			v, ok := sd[name]
-			if !ok {
-				continue
-			}
+		// fixStarKwargs listed every key of the mapping, in its order.
+		for _, name := range starNames[nkw:] {
+			v := sd[name]
 			if explicit[name] {
 				return true, py.ExceptionNewf(py.TypeError, "%s got multiple values for keyword argument '%s'", callName(result), name)
 			}

@@ -197,7 +197,9 @@ func bytesSearch(name string, self py.Object, args py.Tuple) (hay, sub []byte, s
 	return b[start:end], sub, start, nil
 }
 
-func bytesFind(name string, last bool) func(py.Object, py.Tuple) (py.Object, error) {
+// bytesFind is find/rfind (missing: -1) and index/rindex (missing:
+// ValueError).
+func bytesFind(name string, last, mustFind bool) func(py.Object, py.Tuple) (py.Object, error) {
 	return func(self py.Object, args py.Tuple) (py.Object, error) {
 		hay, sub, start, err := bytesSearch(name, self, args)
 		if err != nil {
@@ -212,7 +214,7 @@ func bytesFind(name string, last bool) func(py.Object, py.Tuple) (py.Object, err
 			}
 		}
 		if i < 0 {
-			if strings.HasPrefix(name, "index") || strings.HasPrefix(name, "rindex") {
+			if mustFind {
 				return nil, py.ExceptionNewf(py.ValueError, "subsection not found")
 			}
 			return py.Int(-1), nil
@@ -492,10 +494,10 @@ func installBytesMethods() {
 		}
 		return py.Bytes(bytes.Replace([]byte(self.(py.Bytes)), old, repl, count)), nil
 	})
-	d["find"] = pyobj.Method("find", bytesFind("find", false))
-	d["rfind"] = pyobj.Method("rfind", bytesFind("rfind", true))
-	d["index"] = pyobj.Method("index", bytesFind("index", false))
-	d["rindex"] = pyobj.Method("rindex", bytesFind("rindex", true))
+	d["find"] = pyobj.Method("find", bytesFind("find", false, false))
+	d["rfind"] = pyobj.Method("rfind", bytesFind("rfind", true, false))
+	d["index"] = pyobj.Method("index", bytesFind("index", false, true))
+	d["rindex"] = pyobj.Method("rindex", bytesFind("rindex", true, true))
 	d["count"] = pyobj.Method("count", func(self py.Object, args py.Tuple) (py.Object, error) {
 		hay, sub, start, err := bytesSearch("count", self, args)
 		if err != nil {

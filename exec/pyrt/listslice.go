@@ -1,6 +1,10 @@
 package pyrt
 
-import "github.com/go-python/gpython/py"
+import (
+	"github.com/go-python/gpython/py"
+
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
+)
 
 // gpython's list slice assignment and deletion are wrong in ways that give
 // silent wrong answers: a negative step assigns or deletes nothing,
@@ -67,13 +71,12 @@ func deleteListSlice(l *py.List, s *py.Slice) error {
 	return nil
 }
 
-// materialise copies the items of an iterable before the list changes.
+// materialise copies the items of an iterable before the list changes,
+// with CPython's messages for a value that is not iterable.
 func materialise(value py.Object, contiguous bool) ([]py.Object, error) {
-	if src, ok := value.(*py.List); ok {
-		return append([]py.Object(nil), src.Items...), nil
-	}
-	if t, ok := value.(py.Tuple); ok {
-		return append([]py.Object(nil), t...), nil
+	switch value.(type) {
+	case *py.List, py.Tuple:
+		return pyobj.Items(value)
 	}
 	it, err := py.Iter(value)
 	if err != nil {
@@ -85,13 +88,5 @@ func materialise(value py.Object, contiguous bool) ([]py.Object, error) {
 		}
 		return nil, err
 	}
-	var items []py.Object
-	err = py.Iterate(it, func(item py.Object) bool {
-		items = append(items, item)
-		return false
-	})
-	if err != nil {
-		return nil, err
-	}
-	return items, nil
+	return pyobj.Items(it)
 }

@@ -1,7 +1,6 @@
 package pyrt
 
 import (
-	"fmt"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 	"strings"
@@ -41,17 +40,6 @@ func strArg(fn string, o py.Object) (string, error) {
 		return "", py.ExceptionNewf(py.TypeError, "must be str, not %s", pyobj.TypeName(o))
 	}
 	return string(s), nil
-}
-
-// charEscape spells a code point as CPython's codec errors do.
-func charEscape(r rune) string {
-	switch {
-	case r < 0x100:
-		return fmt.Sprintf("\\x%02x", r)
-	case r < 0x10000:
-		return fmt.Sprintf("\\u%04x", r)
-	}
-	return fmt.Sprintf("\\U%08x", r)
 }
 
 func isASCII(s string) bool {
@@ -1043,7 +1031,7 @@ func encode(s, enc string) (py.Object, error) {
 	case "ascii", "us-ascii":
 		for i, r := range s {
 			if r >= 0x80 {
-				return nil, py.ExceptionNewf(py.UnicodeEncodeError, "'ascii' codec can't encode character '%s' in position %d: ordinal not in range(128)", charEscape(r), runeIndex(s, i))
+				return nil, py.ExceptionNewf(py.UnicodeEncodeError, "'ascii' codec can't encode character '%s' in position %d: ordinal not in range(128)", pyobj.EscapeChar(r), runeIndex(s, i))
 			}
 		}
 		return py.Bytes(s), nil
@@ -1051,7 +1039,7 @@ func encode(s, enc string) (py.Object, error) {
 		out := make([]byte, 0, len(s))
 		for i, r := range s {
 			if r >= 0x100 {
-				return nil, py.ExceptionNewf(py.UnicodeEncodeError, "'latin-1' codec can't encode character '%s' in position %d: ordinal not in range(256)", charEscape(r), runeIndex(s, i))
+				return nil, py.ExceptionNewf(py.UnicodeEncodeError, "'latin-1' codec can't encode character '%s' in position %d: ordinal not in range(256)", pyobj.EscapeChar(r), runeIndex(s, i))
 			}
 			out = append(out, byte(r))
 		}

@@ -488,12 +488,8 @@ func ASCII(s string) string {
 		switch {
 		case c < 0x80:
 			b.WriteRune(c)
-		case c < 0x100:
-			b.WriteString(`\x` + hexN(int(c), 2))
-		case c < 0x10000:
-			b.WriteString(`\u` + hexN(int(c), 4))
 		default:
-			b.WriteString(`\U` + hexN(int(c), 8))
+			b.WriteString(EscapeChar(c))
 		}
 	}
 	return b.String()

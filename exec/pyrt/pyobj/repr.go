@@ -283,28 +283,30 @@ func StrRepr(s string) string {
 		case c == '\r':
 			b.WriteString(`\r`)
 		case c < 0x20 || c == 0x7f:
-			b.WriteString(`\x`)
-			b.WriteString(hex2(int(c)))
+			b.WriteString(EscapeChar(c))
 		case c < 0x7f:
 			b.WriteRune(c)
 		case isPrintable(c):
 			b.WriteRune(c)
-		case c < 0x100:
-			b.WriteString(`\x`)
-			b.WriteString(hex2(int(c)))
-		case c < 0x10000:
-			b.WriteString(`\u`)
-			b.WriteString(hexN(int(c), 4))
 		default:
-			b.WriteString(`\U`)
-			b.WriteString(hexN(int(c), 8))
+			b.WriteString(EscapeChar(c))
 		}
 	}
 	b.WriteByte(quote)
 	return b.String()
 }
 
-func hex2(c int) string { return hexN(c, 2) }
+// EscapeChar spells a code point as repr(), ascii() and codec errors do:
+// \xhh below 0x100, \uhhhh below 0x10000, else \Uhhhhhhhh.
+func EscapeChar(c rune) string {
+	switch {
+	case c < 0x100:
+		return `\x` + hexN(int(c), 2)
+	case c < 0x10000:
+		return `\u` + hexN(int(c), 4)
+	}
+	return `\U` + hexN(int(c), 8)
+}
 
 func hexN(c, n int) string {
 	s := strconv.FormatInt(int64(c), 16)

@@ -20,12 +20,19 @@ func decodeRune(b []byte) (rune, int) {
 // normIdent gives the identifier Python sees: identifiers are NFKC
 // normalised by the tokenizer, so `ｅｖａｌ` is `eval`.
 func normIdent(s string) string {
+	if isASCIIText(s) {
+		return s
+	}
+	return norm.NFKC.String(s)
+}
+
+func isASCIIText(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return norm.NFKC.String(s)
+			return false
 		}
 	}
-	return s
+	return true
 }
 
 // stringPrefix splits a string_start token like `rb”'` into its prefix

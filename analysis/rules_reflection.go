@@ -515,15 +515,6 @@ func (p *pass) declaresNonlocal(fn int32, name string) bool {
 	return false
 }
 
-func isASCIIText(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // handledBy reports whether n runs in the body of a try statement (in the
 // same scope) with a handler for exc: an operation that always raises is
 // then a deliberate, handled error, not confusion. Handlers and else or

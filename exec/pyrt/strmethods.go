@@ -432,6 +432,19 @@ func titleRune(r rune) string {
 }
 
 func titleCase(s string) string {
+	if isASCII(s) {
+		out := []byte(s)
+		prevCased := false
+		for i, c := range out {
+			if prevCased {
+				out[i] = byte(unicode.ToLower(rune(c)))
+			} else {
+				out[i] = byte(unicode.ToTitle(rune(c)))
+			}
+			prevCased = isCased(rune(c))
+		}
+		return string(out)
+	}
 	var b strings.Builder
 	prevCased := false
 	runes := []rune(s)

@@ -116,7 +116,7 @@ func describeCode(base string) func(p *pass, call int32, q string) (string, bool
 			}
 			// No honest rewrite exists for code computed at run time: say
 			// what to write instead.
-			return base + " built at run time; no automatic fix: parse the data explicitly (int(), float(), " +
+			return base + " built at run time; no safe automatic fix: parse the data explicitly (int(), float(), " +
 				"json.loads, ast.literal_eval for literals) or dispatch through a dict of functions", true
 		}
 		msg := base + ": `" + trimTo(strings.TrimSpace(code), 50) + "`"

@@ -558,7 +558,7 @@ func plural(n int, word string) string {
 }
 
 func writeText(w io.Writer, files []*checkInput, problems int) {
-	total, fixable, withFindings := 0, 0, 0
+	total, safeFixes, unsafeFixes, withFindings := 0, 0, 0, 0
 	for _, f := range files {
 		if len(f.findings) > 0 {
 			withFindings++
@@ -568,8 +568,12 @@ func writeText(w io.Writer, files []*checkInput, problems int) {
 			msg := strings.Join(strings.Fields(cf.Message), " ")
 			fmt.Fprintf(w, "%s:%d:%d: %s [%s] %s\n", f.path, cf.Line, cf.Column, cf.Rule, cf.Severity, msg)
 			total++
-			if fd.Fix != nil {
-				fixable++
+			switch {
+			case fd.Fix == nil:
+			case fd.Fix.Applicability == analysis.FixSafe:
+				safeFixes++
+			default:
+				unsafeFixes++
 			}
 		}
 	}
@@ -581,8 +585,11 @@ func writeText(w io.Writer, files []*checkInput, problems int) {
 		summary = fmt.Sprintf("Found %s in %d of %s: %s, %s, %s.",
 			plural(total, "problem"), withFindings, plural(len(files), "file"),
 			plural(n[policy.SeverityError], "error"), plural(n[policy.SeverityWarning], "warning"), plural(n[policy.SeverityInfo], "info"))
-		if fixable > 0 {
-			summary += fmt.Sprintf(" %d with an automatic fix.", fixable)
+		if safeFixes > 0 {
+			summary += fmt.Sprintf(" %d fixable with `stelp fix`.", safeFixes)
+		}
+		if unsafeFixes > 0 {
+			summary += fmt.Sprintf(" %d with a fix that changes behaviour (`stelp fix --unsafe-fixes`).", unsafeFixes)
 		}
 	}
 	if problems > 0 {

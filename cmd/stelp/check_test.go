@@ -458,3 +458,21 @@ func TestCheckOutputFile(t *testing.T) {
 		t.Errorf("unwritable output: exit %d, %q", code, errs)
 	}
 }
+
+// The summary counts fixes `stelp fix` applies apart from those that need
+// --unsafe-fixes, so it never promises a rewrite the default run will not
+// make.
+func TestCheckTextFixSummary(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"x = eval('1 + 2')\n", " 1 fixable with `stelp fix`.\n"},
+		{evalSrc, " 1 with a fix that changes behaviour (`stelp fix --unsafe-fixes`).\n"},
+		{"import yaml\nd = yaml.load(s)\ny = eval(s)\n", " 1 fixable with `stelp fix`. 1 with a fix that changes behaviour (`stelp fix --unsafe-fixes`).\n"},
+	}
+	for _, c := range cases {
+		root := project(t, map[string]string{"a.py": c.src})
+		_, out, _ := stelp(t, "", "check", filepath.Join(root, "a.py"))
+		if !strings.HasSuffix(out, c.want) {
+			t.Errorf("%q: summary %q, want suffix %q", c.src, out, c.want)
+		}
+	}
+}

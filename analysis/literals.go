@@ -20,13 +20,15 @@ func decodeRune(b []byte) (rune, int) {
 // normIdent gives the identifier Python sees: identifiers are NFKC
 // normalised by the tokenizer, so `ｅｖａｌ` is `eval`.
 func normIdent(s string) string {
-	if isASCIIText(s) {
+	if IsASCII(s) {
 		return s
 	}
 	return norm.NFKC.String(s)
 }
 
-func isASCIIText(s string) bool {
+// IsASCII reports whether s is all ASCII (identifiers, names and sources
+// that need no Unicode normalisation).
+func IsASCII[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

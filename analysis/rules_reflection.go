@@ -14,12 +14,18 @@ import (
 // escapeDunders are the attributes that walk from any object to classes,
 // modules, globals and builtins.
 var escapeDunders = map[string]bool{
-	"__subclasses__": true, "__bases__": true, "__base__": true, "__mro__": true, "__globals__": true,
+	"__subclasses__": true, "__globals__": true,
 	"__code__": true, "__import__": true, "__closure__": true, "__getattribute__": true, "__loader__": true,
 	"__self__": true, "func_globals": true, "func_code": true, "__func__": true, "__reduce_ex__": true,
 	// deliberately absent: __class__, __dict__, __name__ and __reduce__ are
 	// common in ordinary code; the walks go through the attributes above.
+	// The class-hierarchy reads are SP214's.
 }
+
+// hierarchyDunders read a class's bases. Ordinary code prints an MRO or
+// walks bases to find a mixin; the sandbox lets a class answer them (they
+// reach only classes, and `object` is a builtin anyway), so they warn.
+var hierarchyDunders = map[string]bool{"__mro__": true, "__bases__": true, "__base__": true}
 
 // frameAttrs reach stack frames, and through them every caller's globals.
 var frameAttrs = map[string]bool{
@@ -31,22 +37,39 @@ var frameAttrs = map[string]bool{
 var ruleDunderWalk = &Rule{
 	ID: "SP201", Name: "dunder-escape-attribute", CWE: 693, Category: CatSandboxEscape, Severity: policy.SeverityError,
 	Summary: "Attribute walk through dunders that reach classes, globals or builtins",
-	Why: "`().__class__.__bases__[0].__subclasses__()` and `f.__globals__['__builtins__']` are how sandboxed Python " +
+	Why: "`().__class__.__base__.__subclasses__()` and `f.__globals__['__builtins__']` are how sandboxed Python " +
 		"reaches os and eval without importing anything. Such walks have no place in ordinary code; they are " +
 		"flagged as attributes, as constant getattr names and as subscript keys.",
-	Bad:  "().__class__.__bases__[0].__subclasses__()",
-	Good: "type(x).__name__",
-	hooks: map[string]func(*pass, *Rule, int32){
+	Bad:   "().__class__.__base__.__subclasses__()",
+	Good:  "type(x).__name__",
+	hooks: dunderHooks(escapeDunders, "walks toward classes, globals or builtins (sandbox escape); use the object's public API instead (type(x).__name__, isinstance, an explicit dict of allowed callables)"),
+}
+
+var ruleHierarchyRead = &Rule{
+	ID: "SP214", Name: "class-hierarchy-read", CWE: 693, Category: CatSandboxEscape, Severity: policy.SeverityWarning,
+	Summary: "A class's MRO or bases are read",
+	Why: "`C.__mro__` and `C.__bases__` are ordinary introspection, and the sandbox answers them for classes. They " +
+		"are also the middle step of the classic escape `().__class__.__mro__[-1].__subclasses__()`, whose last " +
+		"step is an error (SP201): worth a reviewer's look, not a block.",
+	Bad:   "[k.__name__ for k in type(x).__mro__]",
+	Good:  "isinstance(x, Base)",
+	hooks: dunderHooks(hierarchyDunders, "reads the class hierarchy; harmless alone, it is also the first step of the `__subclasses__` escape: prefer isinstance/issubclass"),
+}
+
+// dunderHooks flags the names of set read as attributes, as constant
+// getattr-family names and as subscript keys (a namespace dict's
+// `vars(f)["__globals__"]`).
+func dunderHooks(set map[string]bool, why string) map[string]func(*pass, *Rule, int32) {
+	return map[string]func(*pass, *Rule, int32){
 		"attribute": func(p *pass, r *Rule, n int32) {
 			a := p.field(n, "attribute")
-			name := normIdent(p.text(a))
-			if escapeDunders[name] {
-				p.report(r, a, "attribute `"+name+"` walks toward classes, globals or builtins (sandbox escape); use the object's public API instead (type(x).__name__, isinstance, an explicit dict of allowed callables)")
+			if name := normIdent(p.text(a)); set[name] {
+				p.report(r, a, "attribute `"+name+"` "+why)
 			}
 		},
 		"subscript": func(p *pass, r *Rule, n int32) {
-			if s, ok := p.res.eval(p.field(n, "subscript")).str(); ok && escapeDunders[normIdent(s)] && normIdent(s) != "__builtins__" {
-				p.report(r, p.field(n, "subscript"), "key `"+s+"` walks toward classes, globals or builtins (sandbox escape); use the object's public API instead (type(x).__name__, isinstance, an explicit dict of allowed callables)")
+			if s, ok := p.res.eval(p.field(n, "subscript")).str(); ok && set[normIdent(s)] {
+				p.report(r, p.field(n, "subscript"), "key `"+s+"` "+why)
 			}
 		},
 		"call": func(p *pass, r *Rule, n int32) {
@@ -54,14 +77,13 @@ var ruleDunderWalk = &Rule{
 			case "builtins.getattr", "builtins.hasattr", "builtins.setattr", "builtins.delattr", "object.__getattribute__", "builtins.object.__getattribute__":
 				a := p.arg(n, 1, "")
 				if s, ok := p.res.eval(a).str(); ok {
-					s = normIdent(s)
-					if escapeDunders[s] && s != "__builtins__" {
-						p.report(r, a, "getattr name `"+s+"` walks toward classes, globals or builtins (sandbox escape); use the object's public API instead (type(x).__name__, isinstance, an explicit dict of allowed callables)")
+					if s = normIdent(s); set[s] {
+						p.report(r, a, "getattr name `"+s+"` "+why)
 					}
 				}
 			}
 		},
-	},
+	}
 }
 
 var ruleFrames = &Rule{
@@ -425,7 +447,7 @@ var ruleTypeConfusion = &Rule{
 				a := p.arg(n, 0, "")
 				// Only ASCII text is judged: int() and float() also accept the
 				// decimal digits of every script ("٣٤").
-				if s, ok := p.res.eval(a).str(); ok && p.kind(p.unparen(a)) == "string" && isASCIIText(s) {
+				if s, ok := p.res.eval(a).str(); ok && p.kind(p.unparen(a)) == "string" && IsASCII(s) {
 					if _, _, ok := parseNumber(strings.TrimSpace(s)); !ok || strings.TrimSpace(s) == "" {
 						if pos, _ := p.callArgs(n); len(pos) == 1 && !p.handledBy(n, "ValueError") {
 							p.report(r, n, "`"+trimTo(p.text(n), 40)+"` converts text that is not a number: always a ValueError")
@@ -713,6 +735,6 @@ var ruleRuntimeName = &Rule{
 }
 
 func reflectionFamily() family {
-	return family{rules: []*Rule{ruleDunderWalk, ruleFrames, ruleFormatDunder, ruleDynamicAttr, ruleBuiltinsTamper,
+	return family{rules: []*Rule{ruleDunderWalk, ruleHierarchyRead, ruleFrames, ruleFormatDunder, ruleDynamicAttr, ruleBuiltinsTamper,
 		ruleNamespaces, ruleBuiltinsAccess, ruleGC, ruleClassAssign, ruleTypeConfusion, ruleRuntimeName, ruleConstantGetattr, ruleUnboundAugmented}}
 }

@@ -37,6 +37,9 @@ func attrAllowed(obj py.Object, name string, load bool) bool {
 				return o.Flags&py.TPFLAGS_HEAPTYPE != 0
 			}
 		}
+	case guard.AttrClassOnly:
+		_, isClass := obj.(*py.Type)
+		return load && isClass
 	}
 	return true
 }

@@ -16,14 +16,16 @@ const (
 	AttrDeny
 	// AttrInstanceOnly: readable on instances of user classes only.
 	AttrInstanceOnly
+	// AttrClassOnly: readable on classes only (a class's MRO and bases).
+	AttrClassOnly
 )
 
 // deniedAttrs lead from an ordinary object to code objects, frames,
-// globals, the builtins or the class hierarchy (the classic escapes).
+// globals or the builtins (the classic escapes).
 var deniedAttrs = map[string]bool{
 	"__subclasses__": true, "__globals__": true, "__code__": true, "__builtins__": true,
-	"__closure__": true, "__func__": true, "__self__": true, "__mro__": true,
-	"__bases__": true, "__base__": true, "__getattribute__": true, "__reduce__": true,
+	"__closure__": true, "__func__": true, "__self__": true,
+	"__getattribute__": true, "__reduce__": true,
 	"__reduce_ex__": true, "__loader__": true, "__spec__": true, "__import__": true,
 	"__traceback__": true, "__tb_frame__": true, "__tb_next__": true, "__tb_lasti__": true,
 	"__frame__": true, "__defaults__": true, "__kwdefaults__": true, "__setattr__": true,
@@ -40,6 +42,11 @@ var deniedAttrs = map[string]bool{
 // function's or type's is not.
 var instanceOnlyAttrs = map[string]bool{"__dict__": true}
 
+// classOnlyAttrs answer what a class derives from: ordinary introspection
+// that reaches only classes (and `object`, a builtin anyway); the escape's
+// next step, __subclasses__, stays denied.
+var classOnlyAttrs = map[string]bool{"__mro__": true, "__bases__": true, "__base__": true}
+
 // Attr classifies an attribute name (NFKC-normalised first, as Python
 // normalises identifiers).
 func Attr(name string) AttrRule {
@@ -55,6 +62,8 @@ func Attr(name string) AttrRule {
 		return AttrDeny
 	case instanceOnlyAttrs[n]:
 		return AttrInstanceOnly
+	case classOnlyAttrs[n]:
+		return AttrClassOnly
 	}
 	return AttrFree
 }

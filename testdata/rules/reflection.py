@@ -1,7 +1,7 @@
 import math
 import sys  # expect: SP301
 
-x = ().__class__.__bases__[0].__subclasses__()  # expect: SP201
+x = ().__class__.__bases__[0].__subclasses__()  # expect: SP201, SP214
 g = f.__globals__["os"]  # expect: SP201
 c = (lambda: 0).__code__  # expect: SP201
 getattr(f, "__glob" + "als__")  # expect: SP201
@@ -96,3 +96,10 @@ def nested_scope():
     except TypeError:
         pass
 arabic_indic = int("٣٤") + float("١.٥")  # digits of other scripts are numbers too
+# Class-hierarchy reads warn (SP214); the escape's next step is SP201.
+names = [k.__name__ for k in Shape.__mro__]  # expect: SP214
+base = type(obj).__base__  # expect: SP214
+getattr(Shape, "__m" + "ro__")  # expect: SP214
+Shape.__ｂａｓｅｓ__  # expect: SP214
+().__class__.__mro__[-1].__subclasses__()  # expect: SP201, SP214
+issubclass(Shape, Base)

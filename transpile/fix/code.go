@@ -400,7 +400,7 @@ func (d *doc) rebinds(name string) bool {
 			found = bindingPosition(n)
 		}
 	}
-	if isASCII(d.src) {
+	if analysis.IsASCII(d.src) {
 		// NFKC changes no ASCII name: the spelling is the name.
 		d.identifierUses(d.root, name, binds)
 	} else {
@@ -416,15 +416,6 @@ func (d *doc) rebinds(name string) bool {
 	}
 	d.rebound[name] = found
 	return found
-}
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // inClassBody reports whether statement n is directly in a class body.

@@ -65,10 +65,14 @@ func LowerTree(ctx context.Context, tree *analysis.Tree) (res *Result, err error
 		}
 	}()
 	src := tree.Source()
-	if patched, ok := parenthesiseListSubjects(src); ok {
-		// tree-sitter reads `match [a, b]:` as an annotated subscript of
-		// a variable named match; `match ([a, b]):` is the same statement
-		// and parses as one (same lines, same subject).
+	patched, changed := normaliseIdentifiers(tree)
+	// tree-sitter reads `match [a, b]:` as an annotated subscript of a
+	// variable named match; `match ([a, b]):` is the same statement and
+	// parses as one (same lines, same subject).
+	if p, ok := parenthesiseListSubjects(patched); ok {
+		patched, changed = p, true
+	}
+	if changed {
 		if t2, err := analysis.ParseSource(ctx, patched); err == nil {
 			defer t2.Close()
 			tree, src = t2, patched

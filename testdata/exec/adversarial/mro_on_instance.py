@@ -1,0 +1,3 @@
+# expect: violation attribute
+# Only classes answer __mro__; an instance's lookup is refused.
+print((1).__mro__)

@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"sync"
 
@@ -120,6 +121,7 @@ func workerMain() int {
 // serve answers requests until the parent closes the pipe, a run taints
 // the process-wide types, or, with once, after the first request.
 func serve(in *interp, iso *isolation, types typeSnapshot, once bool, r *bufio.Reader, w *bufio.Writer) int {
+	garbage := newHeapWatch()
 	for {
 		var req Request
 		if err := readFrame(r, &req); err != nil {
@@ -144,7 +146,7 @@ func serve(in *interp, iso *isolation, types typeSnapshot, once bool, r *bufio.R
 		if tainted || once {
 			return 0
 		}
-		runtime.GC()
+		garbage.collectIfLarge()
 	}
 }
 
@@ -228,4 +230,43 @@ func (s typeSnapshot) changed() bool {
 		}
 	}
 	return false
+}
+
+// collectAfterBytes is how much heap a run may leave behind before the
+// worker collects it between runs.
+const collectAfterBytes = 16 << 20
+
+// heapWatch decides when a warm worker forces a collection between runs.
+// Forcing one after every run marks the worker's whole live heap (the
+// interpreter, the runtime's modules, the compiled prelude): about a
+// millisecond on a small VM, which the next request waited for. Small
+// runs leave their garbage to the collector's own pacing and to the next
+// run's soft memory limit (debug.SetMemoryLimit in serve); a run that
+// left much behind is collected at once, so that the next program starts
+// with its whole budget.
+type heapWatch struct {
+	sample   []metrics.Sample
+	baseline uint64
+}
+
+func newHeapWatch() *heapWatch {
+	h := &heapWatch{sample: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
+	h.baseline = h.heapBytes()
+	return h
+}
+
+// heapBytes is the heap held by objects, live or not yet swept.
+func (h *heapWatch) heapBytes() uint64 {
+	metrics.Read(h.sample)
+	if h.sample[0].Value.Kind() != metrics.KindUint64 {
+		return math.MaxUint64 // unknown: collect, as before
+	}
+	return h.sample[0].Value.Uint64()
+}
+
+func (h *heapWatch) collectIfLarge() {
+	if h.heapBytes() > h.baseline+collectAfterBytes {
+		runtime.GC()
+		h.baseline = h.heapBytes()
+	}
 }

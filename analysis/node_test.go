@@ -85,6 +85,8 @@ func sameNode(n *Node, s *sitter.Node) error {
 		return fmt.Errorf("%s: symbol %d, binding %d", at, n.Symbol(), s.Symbol())
 	case n.StartPoint() != s.StartPoint():
 		return fmt.Errorf("%s: start point %v, binding %v", at, n.StartPoint(), s.StartPoint())
+	case n.EndPoint() != s.EndPoint():
+		return fmt.Errorf("%s: end point %v, binding %v", at, n.EndPoint(), s.EndPoint())
 	case n.IsNamed() != s.IsNamed() || n.IsMissing() != s.IsMissing() || n.IsError() != s.IsError() || n.HasError() != s.HasError():
 		return fmt.Errorf("%s: flags named/missing/error/hasError %v %v %v %v, binding %v %v %v %v", at,
 			n.IsNamed(), n.IsMissing(), n.IsError(), n.HasError(), s.IsNamed(), s.IsMissing(), s.IsError(), s.HasError())
@@ -110,6 +112,9 @@ func sameNode(n *Node, s *sitter.Node) error {
 		if a, b := n.NamedChild(i), s.NamedChild(i); nodeID(a) != sitterID(b) {
 			return fmt.Errorf("%s: named child %d is %s, binding %s", at, i, nodeID(a), sitterID(b))
 		}
+		if a, b := n.NamedChild(i).NextNamedSibling(), s.NamedChild(i).NextNamedSibling(); nodeID(a) != sitterID(b) {
+			return fmt.Errorf("%s: after named child %d comes %s, binding %s", at, i, nodeID(a), sitterID(b))
+		}
 	}
 	kids := n.Children()
 	for i := 0; i < int(n.ChildCount()); i++ {
@@ -128,4 +133,49 @@ func sameNode(n *Node, s *sitter.Node) error {
 		}
 	}
 	return nil
+}
+
+// TestNamedDescendantMatchesBinding: the smallest named node spanning a
+// byte range is the one tree-sitter finds, for every token and every
+// line of the fixtures (the fixers locate findings this way).
+func TestNamedDescendantMatchesBinding(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/rules/*.py")
+	if len(files) < 5 {
+		t.Fatalf("only %d fixture files", len(files))
+	}
+	ctx := context.Background()
+	sp := sitter.NewParser()
+	defer sp.Close()
+	sp.SetLanguage(pythonGrammar())
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := sp.ParseCtx(ctx, nil, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := ParseSource(ctx, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ranges [][2]uint32
+		for i := range tr.nodes {
+			ranges = append(ranges, [2]uint32{tr.nodes[i].start, tr.nodes[i].end}, [2]uint32{tr.nodes[i].start, tr.nodes[i].start})
+		}
+		for _, ls := range lineStarts(src) {
+			ranges = append(ranges, [2]uint32{ls, ls + 1})
+		}
+		root, sroot := tr.RootNode(), st.RootNode()
+		for _, r := range ranges {
+			a := root.NamedDescendantForByteRange(r[0], r[1])
+			b := sroot.NamedDescendantForPointRange(pointAt(src, int(r[0])), pointAt(src, int(r[1])))
+			if nodeID(a) != sitterID(b) {
+				t.Errorf("%s: bytes %d-%d: %s, binding %s", filepath.Base(f), r[0], r[1], nodeID(a), sitterID(b))
+			}
+		}
+		tr.Close()
+		st.Close()
+	}
 }

@@ -440,9 +440,33 @@ func (c *checker) read(in *checkInput) ([]byte, string) {
 		if st.Size() > maxFileBytes {
 			return nil, fmt.Sprintf("skipped: %d bytes is over the %d MB limit", st.Size(), maxFileBytes>>20)
 		}
+		if st.Mode().IsRegular() {
+			// One read of the size stat gave (plus a byte to notice growth)
+			// instead of io.ReadAll's doubling from 512 bytes.
+			return checkSource(readSized(f, st.Size()))
+		}
 		r = f
 	}
-	src, err := io.ReadAll(io.LimitReader(r, maxFileBytes+1))
+	return checkSource(io.ReadAll(io.LimitReader(r, maxFileBytes+1)))
+}
+
+// readSized reads a regular file expected to hold size bytes; one that
+// grew meanwhile is read to the end (up to the limit) all the same.
+func readSized(f *os.File, size int64) ([]byte, error) {
+	buf := make([]byte, size+1)
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1-int64(n)))
+	return append(buf, rest...), err
+}
+
+// checkSource refuses what is not Python source text.
+func checkSource(src []byte, err error) ([]byte, string) {
 	if err != nil {
 		return nil, describeErr(err)
 	}

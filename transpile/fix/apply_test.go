@@ -176,7 +176,7 @@ func TestValidatorAgreesWithFullParse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tr.Close()
-	d := newDoc(src, tr.Sitter().RootNode())
+	d := newDoc(src, tr.RootNode())
 	v := newValidator(tr)
 	defer v.close()
 	verdicts := map[bool]int{}

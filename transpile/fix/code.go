@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/python"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/stelp-dev/stelp/analysis"
@@ -15,13 +13,10 @@ import (
 // parseSnippet parses Python text on its own (the contents of a string
 // handed to eval or exec) and calls use with its root, which is valid only
 // during the call.
-func parseSnippet(text string, use func(root *sitter.Node, src []byte)) {
-	p := sitter.NewParser()
-	defer p.Close()
-	p.SetLanguage(python.GetLanguage())
+func parseSnippet(text string, use func(root *analysis.Node, src []byte)) {
 	src := []byte(text)
-	t, err := p.ParseCtx(context.Background(), nil, src)
-	if err != nil || t == nil {
+	t, err := analysis.ParseSource(context.Background(), src)
+	if err != nil {
 		return
 	}
 	defer t.Close()
@@ -30,7 +25,7 @@ func parseSnippet(text string, use func(root *sitter.Node, src []byte)) {
 
 // walk visits n and its named descendants; visit returns false to skip a
 // node's children.
-func walk(n *sitter.Node, visit func(n *sitter.Node) bool) {
+func walk(n *analysis.Node, visit func(n *analysis.Node) bool) {
 	if !visit(n) {
 		return
 	}
@@ -60,7 +55,7 @@ func evalExpression(text string) (string, string, bool) {
 	}
 	var kind string
 	ok := false
-	parseSnippet(text, func(root *sitter.Node, src []byte) {
+	parseSnippet(text, func(root *analysis.Node, src []byte) {
 		if root.HasError() || root.NamedChildCount() != 1 {
 			return
 		}
@@ -77,7 +72,7 @@ func evalExpression(text string) (string, string, bool) {
 			return
 		}
 		clean := true
-		walk(e, func(n *sitter.Node) bool {
+		walk(e, func(n *analysis.Node) bool {
 			switch n.Type() {
 			case "named_expression", "yield", "await", "comment", "ERROR":
 				clean = false
@@ -93,7 +88,7 @@ func evalExpression(text string) (string, string, bool) {
 // behaviour: eval without namespaces evaluates in the caller's scope, and
 // the code is now visible to the checker); any other eval is offered
 // ast.literal_eval, which changes behaviour for non-literals.
-func fixEval(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixEval(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 {
@@ -132,7 +127,7 @@ func fixEval(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 // bareContext reports places where any expression but a yield can stand
 // without parentheses: a whole statement, an assignment's value, a return
 // value.
-func bareContext(call *sitter.Node) bool {
+func bareContext(call *analysis.Node) bool {
 	p := call.Parent()
 	if p == nil {
 		return false
@@ -173,22 +168,22 @@ func execStatements(text string) (lines []string, bound []string, readFirst, ok 
 		return nil, nil, false, false
 	}
 	body := strings.Join(raw, "\n") + "\n"
-	parseSnippet(body, func(root *sitter.Node, src []byte) {
+	parseSnippet(body, func(root *analysis.Node, src []byte) {
 		if root.HasError() || root.NamedChildCount() == 0 {
 			return
 		}
 		clean := true
 		firstBind := map[string]int{}
-		var reads []*sitter.Node
-		bind := func(id *sitter.Node) {
+		var reads []*analysis.Node
+		bind := func(id *analysis.Node) {
 			name := string(src[id.StartByte():id.EndByte()])
 			if _, ok := firstBind[name]; !ok {
 				firstBind[name] = int(id.StartByte())
 				bound = append(bound, name)
 			}
 		}
-		var visit func(n *sitter.Node, inDef bool, loops int)
-		visit = func(n *sitter.Node, inDef bool, loops int) {
+		var visit func(n *analysis.Node, inDef bool, loops int)
+		visit = func(n *analysis.Node, inDef bool, loops int) {
 			if !clean {
 				return
 			}
@@ -253,9 +248,9 @@ func execStatements(text string) (lines []string, bound []string, readFirst, ok 
 // bindingPosition reports whether identifier id is bound where it stands:
 // an assignment or for target (possibly inside a tuple/list pattern), an
 // import name or alias, a with/except `as` target.
-func bindingPosition(id *sitter.Node) bool {
+func bindingPosition(id *analysis.Node) bool {
 	child := id
-	for p := id.Parent(); p != nil && !p.IsNull(); child, p = p, p.Parent() {
+	for p := id.Parent(); p != nil; child, p = p, p.Parent() {
 		switch p.Type() {
 		case "pattern_list", "tuple_pattern", "list_pattern", "list_splat_pattern":
 			continue
@@ -291,7 +286,7 @@ func bindingPosition(id *sitter.Node) bool {
 // the function around stmt, outside stmt, or the function reads its
 // namespace by name (locals(), vars(), eval, exec, dir()), which would see
 // the bindings whatever they are called.
-func (d *doc) usedElsewhere(stmt *sitter.Node, names []string) bool {
+func (d *doc) usedElsewhere(stmt *analysis.Node, names []string) bool {
 	fn := stmt.Parent()
 	for fn != nil && fn.Type() != "function_definition" {
 		fn = fn.Parent()
@@ -301,7 +296,7 @@ func (d *doc) usedElsewhere(stmt *sitter.Node, names []string) bool {
 	}
 	used := false
 	for _, name := range append([]string{"locals", "vars", "eval", "exec", "dir"}, names...) {
-		d.identifierUses(fn, name, func(id *sitter.Node) {
+		d.identifierUses(fn, name, func(id *analysis.Node) {
 			if id.StartByte() < stmt.StartByte() || id.StartByte() >= stmt.EndByte() {
 				used = true
 			}
@@ -315,7 +310,7 @@ func (d *doc) usedElsewhere(stmt *sitter.Node, names []string) bool {
 // exec does; inside a function exec's assignments are lost (it writes to a
 // copy of the locals), so writing them out changes behaviour, and the fix
 // is unsafe, when the function reads what they bind.
-func fixExec(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixExec(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 {
@@ -369,7 +364,7 @@ func fixExec(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 // it, like `ｅｖａｌ`). The checker also resolves aliases (`run = eval`,
 // getattr with a computed name); a rewrite that trusts such a resolution is
 // offered as unsafe, since the checker errs on the side of flagging.
-func (d *doc) callsBuiltin(call *sitter.Node, name string) bool {
+func (d *doc) callsBuiltin(call *analysis.Node, name string) bool {
 	switch norm.NFKC.String(d.calleeName(call)) {
 	case name, "builtins." + name:
 		return !d.rebinds(name)
@@ -384,7 +379,7 @@ func (d *doc) rebinds(name string) bool {
 		return r
 	}
 	found := false
-	binds := func(n *sitter.Node) {
+	binds := func(n *analysis.Node) {
 		p := n.Parent()
 		if found || p == nil {
 			return
@@ -404,7 +399,7 @@ func (d *doc) rebinds(name string) bool {
 		// NFKC changes no ASCII name: the spelling is the name.
 		d.identifierUses(d.root, name, binds)
 	} else {
-		walk(d.root, func(n *sitter.Node) bool {
+		walk(d.root, func(n *analysis.Node) bool {
 			if !found && n.Type() == "identifier" && norm.NFKC.String(d.text(n)) == name {
 				binds(n)
 			}
@@ -419,7 +414,7 @@ func (d *doc) rebinds(name string) bool {
 }
 
 // inClassBody reports whether statement n is directly in a class body.
-func inClassBody(n *sitter.Node) bool {
+func inClassBody(n *analysis.Node) bool {
 	b := n.Parent()
 	if b != nil && b.Type() == "decorated_definition" {
 		b = b.Parent()
@@ -428,8 +423,8 @@ func inClassBody(n *sitter.Node) bool {
 }
 
 // inFunction reports whether n runs in a function's scope.
-func inFunction(n *sitter.Node) bool {
-	for c := n.Parent(); c != nil && !c.IsNull(); c = c.Parent() {
+func inFunction(n *analysis.Node) bool {
+	for c := n.Parent(); c != nil; c = c.Parent() {
 		switch c.Type() {
 		case "function_definition", "lambda":
 			return true
@@ -445,7 +440,7 @@ var moduleNameRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-
 // fixDunderImport: __import__('math') with a constant name of a module the
 // policy allows becomes `math` with `import math` added. __import__ returns the
 // top-level package, which is what `import a.b` binds to `a`.
-func fixDunderImport(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixDunderImport(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 || d.calleeName(call) != "__import__" {
@@ -471,7 +466,7 @@ func fixDunderImport(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 // at top level cannot shadow or be shadowed by a variable.
 func (d *doc) freeModuleName(name string) bool {
 	free := true
-	d.identifierUses(d.root, name, func(id *sitter.Node) {
+	d.identifierUses(d.root, name, func(id *analysis.Node) {
 		p := id.Parent()
 		if p == nil {
 			free = false

@@ -4,14 +4,12 @@ import (
 	"regexp"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/stelp-dev/stelp/analysis"
 )
 
 // fixWeakHash: hashlib.md5/sha1 (or hashlib.new('md5')) become sha256.
 // Unsafe: every digest changes, so stored hashes no longer match.
-func fixWeakHash(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixWeakHash(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || cp.kw["usedforsecurity"] != nil {
@@ -70,7 +68,7 @@ var randomQualRe = regexp.MustCompile("`random\\.([a-z_]+)`")
 // SystemRandom) equivalent. Safe: the values have the same distribution;
 // unsafe when the program seeds random, since seeded runs repeat and these
 // do not.
-func fixInsecureRandom(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixInsecureRandom(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	if call == nil {
 		return nil

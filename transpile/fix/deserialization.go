@@ -1,14 +1,12 @@
 package fix
 
 import (
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/stelp-dev/stelp/analysis"
 )
 
 // fixPickle: pickle.loads/load become json.loads/load. Unsafe: only data
 // that JSON can represent loads, and pickled bytes are not JSON.
-func fixPickle(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixPickle(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 {
@@ -40,7 +38,7 @@ var yamlSafe = map[string]string{
 // fixYAMLLoad: yaml.load(s, Loader=...) becomes yaml.safe_load(s). Safe:
 // plain YAML data (mappings, lists, scalars) loads the same; only the
 // python/* tags that build arbitrary objects are refused.
-func fixYAMLLoad(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixYAMLLoad(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || len(cp.pos) == 0 || len(cp.pos) > 2 {
@@ -71,7 +69,7 @@ func fixYAMLLoad(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 
 // fixTorchLoad adds weights_only=True. Unsafe: checkpoints that pickle
 // whole objects (not only tensors and plain containers) no longer load.
-func fixTorchLoad(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixTorchLoad(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || len(cp.list) == 0 {

@@ -3,8 +3,6 @@ package fix
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/stelp-dev/stelp/analysis"
 )
 
@@ -16,7 +14,7 @@ import (
 // calls, arguments, iteration) and not after it; re-indented lines hold no
 // string spanning lines. Safe: the file is closed when the block ends
 // instead of when the object is collected.
-func fixLeakedOpen(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixLeakedOpen(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	if call == nil || d.calleeName(call) != "open" {
 		return nil
@@ -48,10 +46,10 @@ func fixLeakedOpen(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 		return nil
 	}
 	// The statements after the open in the same block, up to the last use.
-	var last *sitter.Node
-	for s := stmt.NextNamedSibling(); s != nil && !s.IsNull(); s = s.NextNamedSibling() {
+	var last *analysis.Node
+	for s := stmt.NextNamedSibling(); s != nil; s = s.NextNamedSibling() {
 		used := false
-		d.identifierUses(s, name, func(*sitter.Node) { used = true })
+		d.identifierUses(s, name, func(*analysis.Node) { used = true })
 		if used {
 			last = s
 		}
@@ -68,7 +66,7 @@ func fixLeakedOpen(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 		end = last
 	}
 	ok := true
-	d.identifierUses(scope, name, func(id *sitter.Node) {
+	d.identifierUses(scope, name, func(id *analysis.Node) {
 		switch {
 		case id.StartByte() >= end.EndByte():
 			ok = false // used after the block
@@ -102,7 +100,7 @@ func fixLeakedOpen(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 }
 
 // simpleStatement: a statement alone on its lines, directly in a block.
-func (d *doc) simpleStatement(s *sitter.Node) bool {
+func (d *doc) simpleStatement(s *analysis.Node) bool {
 	pt := s.Parent()
 	return pt != nil && (pt.Type() == "block" || pt.Type() == "module") && d.startsLine(s) && d.endsLine(s)
 }
@@ -110,7 +108,7 @@ func (d *doc) simpleStatement(s *sitter.Node) bool {
 // harmlessFileUse: a use of the file object that cannot keep it alive
 // beyond the statement: a method call or attribute read, an argument of a
 // call, the iterable of a for loop.
-func (d *doc) harmlessFileUse(id *sitter.Node) bool {
+func (d *doc) harmlessFileUse(id *analysis.Node) bool {
 	p := id.Parent()
 	if p == nil {
 		return false
@@ -134,8 +132,8 @@ func (d *doc) harmlessFileUse(id *sitter.Node) bool {
 // inNestedScope reports whether id sits in a function, lambda or class
 // nested in scope: such code may run after the with block has closed the
 // file.
-func inNestedScope(id, scope *sitter.Node) bool {
-	for p := id.Parent(); p != nil && !p.IsNull() && !p.Equal(scope); p = p.Parent() {
+func inNestedScope(id, scope *analysis.Node) bool {
+	for p := id.Parent(); p != nil && !p.Equal(scope); p = p.Parent() {
 		switch p.Type() {
 		case "function_definition", "lambda", "class_definition":
 			return true
@@ -148,7 +146,7 @@ func inNestedScope(id, scope *sitter.Node) bool {
 // in [from, to).
 func (d *doc) multilineString(from, to int) bool {
 	found := false
-	walk(d.root, func(n *sitter.Node) bool {
+	walk(d.root, func(n *analysis.Node) bool {
 		if found || int(n.EndByte()) <= from || int(n.StartByte()) >= to {
 			return false
 		}

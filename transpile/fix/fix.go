@@ -11,8 +11,6 @@ import (
 	"slices"
 	"sort"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/stelp-dev/stelp/analysis"
 	"github.com/stelp-dev/stelp/policy"
 )
@@ -25,7 +23,7 @@ const maxRounds = 8
 // fixer computes the fix for one finding, or nil when there is no honest
 // one for this occurrence. n is the smallest named node covering the
 // finding's range.
-type fixer func(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix
+type fixer func(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix
 
 // fixers maps rule IDs to their fixers. A rule absent here gets no fix.
 func fixers() map[string]fixer {
@@ -102,13 +100,13 @@ func AttachSummaries(ctx context.Context, t *analysis.Tree, findings []analysis.
 // document with the fixes applied and drops those that do not parse;
 // without it, the fixes are reduced to their title and label.
 func attach(ctx context.Context, t *analysis.Tree, findings []analysis.Finding, pol *policy.Policy, validate bool) []analysis.Finding {
-	if !anyFixable(findings) || t == nil || t.Sitter() == nil {
+	if !anyFixable(findings) || t == nil {
 		return findings
 	}
 	if pol == nil {
 		pol = policy.Default()
 	}
-	d := newDoc(t.Source(), t.Sitter().RootNode())
+	d := newDoc(t.Source(), t.RootNode())
 	d.pol, d.tree = pol, t
 	defer d.close()
 	table := fixers()
@@ -322,7 +320,7 @@ func round(ctx context.Context, p *analysis.Parser, src []byte, pol *policy.Poli
 	}
 	findings := analysis.CheckTree(ctx, t, pol)
 	findings = attach(ctx, t, findings, pol, true)
-	hadErrors := t.Sitter().RootNode().HasError()
+	hadErrors := t.RootNode().HasError()
 	t.Close()
 	out, applied, _ := Apply(src, findings, unsafe)
 	if len(applied) == 0 || hadErrors {
@@ -347,5 +345,5 @@ func parsesClean(ctx context.Context, p *analysis.Parser, src []byte) (bool, err
 		return false, err
 	}
 	defer t.Close()
-	return !t.Sitter().RootNode().HasError(), nil
+	return !t.RootNode().HasError(), nil
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strconv"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/stelp-dev/stelp/analysis"
 )
 
@@ -25,7 +23,7 @@ const guardName = "_stelp_guard"
 // nothing changes) into the same loop that breaks when cond is false.
 // Safe: a run that leaves the loop within the bound is unchanged; one that
 // would hang raises RuntimeError instead.
-func fixEndlessLoop(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixEndlessLoop(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	loop := enclosing(n, "while_statement")
 	if loop == nil || loop.ChildByFieldName("alternative") != nil || !d.startsLine(loop) {
 		return nil
@@ -34,7 +32,7 @@ func fixEndlessLoop(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	if cond == nil || body == nil {
 		return nil
 	}
-	var colon *sitter.Node
+	var colon *analysis.Node
 	for i := 0; i < int(loop.ChildCount()); i++ {
 		if c := loop.Child(i); c.Type() == ":" {
 			colon = c
@@ -82,7 +80,7 @@ func fixEndlessLoop(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 // not parse either), and the fix returned is recorded as parsed, so the
 // validator need not parse it again. TestLoopShortcutAgrees checks the
 // shortcut against the whole-document check.
-func (d *doc) boundedLoop(app analysis.Applicability, body *sitter.Node, build func(bound string) []analysis.TextEdit) *analysis.Fix {
+func (d *doc) boundedLoop(app analysis.Applicability, body *analysis.Node, build func(bound string) []analysis.TextEdit) *analysis.Fix {
 	bounds := loopBounds
 	if containsWhile(body) {
 		bounds = loopBounds[2:]
@@ -135,14 +133,14 @@ var alwaysCheckLoops = false
 
 // nearForLoop reports a for loop around loop or inside it within the same
 // function (nested functions, classes and lambdas are other scopes).
-func nearForLoop(loop *sitter.Node) bool {
+func nearForLoop(loop *analysis.Node) bool {
 	if loop == nil {
 		return true
 	}
 	scope := func(k string) bool {
 		return k == "function_definition" || k == "class_definition" || k == "lambda"
 	}
-	for c := loop.Parent(); c != nil && !c.IsNull(); c = c.Parent() {
+	for c := loop.Parent(); c != nil; c = c.Parent() {
 		if scope(c.Type()) {
 			break
 		}
@@ -151,7 +149,7 @@ func nearForLoop(loop *sitter.Node) bool {
 		}
 	}
 	found := false
-	walk(loop, func(n *sitter.Node) bool {
+	walk(loop, func(n *analysis.Node) bool {
 		found = found || (n.Type() == "for_statement" && !n.Equal(loop))
 		return !found && (n.Equal(loop) || !scope(n.Type()))
 	})
@@ -169,12 +167,12 @@ func (d *doc) checkVariant(ctx context.Context, src []byte) (parses bool, huge i
 		return false, 0, false
 	}
 	defer t.Close()
-	return !t.Sitter().RootNode().HasError(), countRule(analysis.CheckTree(ctx, t, nil), "SP808"), true
+	return !t.RootNode().HasError(), countRule(analysis.CheckTree(ctx, t, nil), "SP808"), true
 }
 
-func containsWhile(n *sitter.Node) bool {
+func containsWhile(n *analysis.Node) bool {
 	found := false
-	walk(n, func(c *sitter.Node) bool {
+	walk(n, func(c *analysis.Node) bool {
 		found = found || c.Type() == "while_statement"
 		return !found
 	})
@@ -193,15 +191,15 @@ func countRule(fs []analysis.Finding, rule string) int {
 
 // elseRaise adds to a loop an else clause that raises when the bound is
 // reached (the loop ended without break).
-func (d *doc) elseRaise(loop *sitter.Node, indent, unit, bound string) analysis.TextEdit {
+func (d *doc) elseRaise(loop *analysis.Node, indent, unit, bound string) analysis.TextEdit {
 	end := d.lineEnd(int(loop.EndByte()))
 	return d.edit(end, end, "\n"+indent+"else:\n"+indent+unit+"raise RuntimeError(\"loop bound "+bound+" exceeded\")")
 }
 
 // yields reports a yield in n outside nested functions.
-func yields(n *sitter.Node) bool {
+func yields(n *analysis.Node) bool {
 	found := false
-	walk(n, func(c *sitter.Node) bool {
+	walk(n, func(c *analysis.Node) bool {
 		switch c.Type() {
 		case "yield":
 			found = true
@@ -217,7 +215,7 @@ func yields(n *sitter.Node) bool {
 // it keeps growing) with itertools.islice and an else clause that raises.
 // Safe: the first loopBound iterations are the same; beyond them the
 // program raises instead of running forever.
-func fixEndlessFor(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixEndlessFor(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	loop := enclosing(n, "for_statement")
 	if loop == nil || loop.ChildByFieldName("alternative") != nil || !d.startsLine(loop) {
 		return nil
@@ -242,7 +240,7 @@ func fixEndlessFor(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 	})
 }
 
-func alwaysTrue(d *doc, cond *sitter.Node) bool {
+func alwaysTrue(d *doc, cond *analysis.Node) bool {
 	for cond.Type() == "parenthesized_expression" && cond.NamedChildCount() == 1 {
 		cond = cond.NamedChild(0)
 	}
@@ -257,7 +255,7 @@ func alwaysTrue(d *doc, cond *sitter.Node) bool {
 }
 
 // negate writes the negation of a condition: `not x` becomes `x`.
-func negate(d *doc, cond *sitter.Node) string {
+func negate(d *doc, cond *analysis.Node) string {
 	if cond.Type() == "not_operator" {
 		if a := cond.ChildByFieldName("argument"); a != nil {
 			return d.text(a)

@@ -1,8 +1,6 @@
 package fix
 
 import (
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/stelp-dev/stelp/analysis"
 )
 
@@ -13,7 +11,7 @@ const requestTimeout = "10"
 
 // fixRequestTimeout adds timeout= to an HTTP request. Safe: a request that
 // answers within the timeout behaves the same.
-func fixRequestTimeout(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixRequestTimeout(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || cp.kw["timeout"] != nil {
@@ -33,7 +31,7 @@ func fixRequestTimeout(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix
 // fixVerifyFalse removes verify=False. Safe: against a server with a valid
 // certificate the request behaves the same; only an invalid certificate,
 // the attack the flag let through, now fails.
-func fixVerifyFalse(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixVerifyFalse(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok {

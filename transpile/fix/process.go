@@ -3,8 +3,6 @@ package fix
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/stelp-dev/stelp/analysis"
 )
 
@@ -16,7 +14,7 @@ const shellMeta = "|&;<>()$`*?[]{}~!#=%\n\\"
 // fixShellTrue: subprocess.X("cmd", shell=True) becomes
 // subprocess.X(shlex.split("cmd")). Safe for a constant command without
 // shell syntax; otherwise the shell's expansions are lost (unsafe).
-func fixShellTrue(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixShellTrue(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || len(cp.pos) == 0 {
@@ -50,7 +48,7 @@ func fixShellTrue(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 // check=True). Unsafe: the result is a CompletedProcess, not an exit
 // status, a failing command raises, and shell syntax is no longer
 // interpreted.
-func fixOSSystem(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixOSSystem(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || len(cp.list) != 1 || len(cp.pos) != 1 {
@@ -71,7 +69,7 @@ func fixOSSystem(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
 
 // methodCallee splits the callee of `obj.attr(...)`; all nil when the
 // callee is not an attribute.
-func methodCallee(call *sitter.Node) (fn, obj, attr *sitter.Node) {
+func methodCallee(call *analysis.Node) (fn, obj, attr *analysis.Node) {
 	fn = call.ChildByFieldName("function")
 	if fn == nil || fn.Type() != "attribute" {
 		return nil, nil, nil
@@ -85,7 +83,7 @@ func methodCallee(call *sitter.Node) (fn, obj, attr *sitter.Node) {
 
 // isModule reports whether n names module m: the identifier m or
 // __import__('m').
-func (d *doc) isModule(n *sitter.Node, m string) bool {
+func (d *doc) isModule(n *analysis.Node, m string) bool {
 	switch n.Type() {
 	case "identifier":
 		return d.text(n) == m

@@ -3,8 +3,6 @@ package fix
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/stelp-dev/stelp/analysis"
 )
 
@@ -17,7 +15,7 @@ var primary = map[string]bool{
 // fixConstantGetattr turns getattr(obj, 'name') into obj.name. Safe: with
 // two arguments getattr is exactly attribute access (the rule only flags a
 // plain identifier that is not a keyword).
-func fixConstantGetattr(d *doc, f analysis.Finding, n *sitter.Node) *analysis.Fix {
+func fixConstantGetattr(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix {
 	call := enclosing(n, "call")
 	cp, ok := d.call(call)
 	if !ok || cp.splat || len(cp.pos) != 2 || len(cp.kw) != 0 {

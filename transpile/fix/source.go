@@ -17,7 +17,7 @@ import (
 // doc is one document being fixed: its source, tree and line table.
 type doc struct {
 	src   []byte
-	root  *sitter.Node
+	root  *analysis.Node
 	lines []int
 	unit  string // indentUnit, once computed
 	pol   *policy.Policy
@@ -43,7 +43,7 @@ func (d *doc) close() {
 	}
 }
 
-func newDoc(src []byte, root *sitter.Node) *doc {
+func newDoc(src []byte, root *analysis.Node) *doc {
 	return &doc{src: src, root: root, lines: lineStarts(src), hugeLoops: -1}
 }
 
@@ -79,17 +79,16 @@ func position(ls []int, off int) analysis.Position {
 }
 
 // nodeAt returns the smallest named node covering r.
-func (d *doc) nodeAt(r analysis.Range) *sitter.Node {
-	n := d.root.NamedDescendantForPointRange(
-		sitter.Point{Row: uint32(r.Start.Line), Column: uint32(r.Start.Column)},
-		sitter.Point{Row: uint32(r.End.Line), Column: uint32(r.End.Column)})
-	if n == nil || n.IsNull() {
+func (d *doc) nodeAt(r analysis.Range) *analysis.Node {
+	start, ok1 := offset(d.src, d.lines, r.Start)
+	end, ok2 := offset(d.src, d.lines, r.End)
+	if !ok1 || !ok2 {
 		return nil
 	}
-	return n
+	return d.root.NamedDescendantForByteRange(uint32(start), uint32(end))
 }
 
-func (d *doc) text(n *sitter.Node) string {
+func (d *doc) text(n *analysis.Node) string {
 	return string(d.src[n.StartByte():n.EndByte()])
 }
 
@@ -98,7 +97,7 @@ func (d *doc) edit(start, end int, text string) analysis.TextEdit {
 	return analysis.TextEdit{Range: analysis.Range{Start: position(d.lines, start), End: position(d.lines, end)}, NewText: text}
 }
 
-func (d *doc) replace(n *sitter.Node, text string) analysis.TextEdit {
+func (d *doc) replace(n *analysis.Node, text string) analysis.TextEdit {
 	return d.edit(int(n.StartByte()), int(n.EndByte()), text)
 }
 
@@ -124,10 +123,13 @@ func (v *validator) parses(ctx context.Context, d *doc, edits []analysis.TextEdi
 		return false
 	}
 	sort.SliceStable(es, func(i, j int) bool { return lessEdit(es[i], es[j]) })
-	old := v.tree.Copy()
-	defer old.Close()
+	var old *sitter.Tree // nil: the document has no tree-sitter tree to reuse
+	if v.tree != nil {
+		old = v.tree.Copy()
+		defer old.Close()
+	}
 	// Last edit first: earlier offsets stay valid in the original's terms.
-	for i := len(es) - 1; i >= 0; i-- {
+	for i := len(es) - 1; old != nil && i >= 0; i-- {
 		e := es[i]
 		start := position(d.lines, e.start)
 		oldEnd := position(d.lines, e.end)
@@ -344,13 +346,13 @@ func (d *doc) indentOf(off int) string {
 }
 
 // startsLine reports whether only whitespace precedes n on its line.
-func (d *doc) startsLine(n *sitter.Node) bool {
+func (d *doc) startsLine(n *analysis.Node) bool {
 	s := int(n.StartByte())
 	return len(d.indentOf(s)) == s-d.lineStart(s)
 }
 
 // endsLine reports whether only whitespace or a comment follows n on its line.
-func (d *doc) endsLine(n *sitter.Node) bool {
+func (d *doc) endsLine(n *analysis.Node) bool {
 	rest := strings.TrimLeft(string(d.src[n.EndByte():d.lineEnd(int(n.EndByte()))]), " \t\r")
 	return rest == "" || strings.HasPrefix(rest, "#")
 }
@@ -383,8 +385,8 @@ func guessIndentUnit(src []byte) string {
 // --- calls --------------------------------------------------------------
 
 // enclosing walks up from n (inclusive) to the first node of kind k.
-func enclosing(n *sitter.Node, k string) *sitter.Node {
-	for ; n != nil && !n.IsNull(); n = n.Parent() {
+func enclosing(n *analysis.Node, k string) *analysis.Node {
+	for ; n != nil; n = n.Parent() {
 		if n.Type() == k {
 			return n
 		}
@@ -395,14 +397,14 @@ func enclosing(n *sitter.Node, k string) *sitter.Node {
 // callParts splits a call's arguments into positional ones and keyword
 // arguments (by name); splat is true when *args or **kwargs appear.
 type callParts struct {
-	args  *sitter.Node
-	list  []*sitter.Node // every argument, in order
-	pos   []*sitter.Node
-	kw    map[string]*sitter.Node // keyword_argument nodes
+	args  *analysis.Node
+	list  []*analysis.Node // every argument, in order
+	pos   []*analysis.Node
+	kw    map[string]*analysis.Node // keyword_argument nodes
 	splat bool
 }
 
-func (d *doc) call(call *sitter.Node) (callParts, bool) {
+func (d *doc) call(call *analysis.Node) (callParts, bool) {
 	var cp callParts
 	if call == nil || call.Type() != "call" {
 		return cp, false
@@ -411,7 +413,7 @@ func (d *doc) call(call *sitter.Node) (callParts, bool) {
 	if cp.args == nil || cp.args.Type() != "argument_list" {
 		return cp, false
 	}
-	cp.kw = map[string]*sitter.Node{}
+	cp.kw = map[string]*analysis.Node{}
 	for i := 0; i < int(cp.args.NamedChildCount()); i++ {
 		a := cp.args.NamedChild(i)
 		switch a.Type() {
@@ -432,7 +434,7 @@ func (d *doc) call(call *sitter.Node) (callParts, bool) {
 }
 
 // removeArg deletes one argument and its separating comma.
-func (d *doc) removeArg(cp callParts, arg *sitter.Node) analysis.TextEdit {
+func (d *doc) removeArg(cp callParts, arg *analysis.Node) analysis.TextEdit {
 	idx := -1
 	for i, a := range cp.list {
 		if a.Equal(arg) {
@@ -451,7 +453,7 @@ func (d *doc) removeArg(cp callParts, arg *sitter.Node) analysis.TextEdit {
 
 // calleeName returns the dotted text of a call's function when it is a
 // plain name or attribute chain of names ("os.system"), else "".
-func (d *doc) calleeName(call *sitter.Node) string {
+func (d *doc) calleeName(call *analysis.Node) string {
 	f := call.ChildByFieldName("function")
 	if f == nil {
 		return ""
@@ -459,7 +461,7 @@ func (d *doc) calleeName(call *sitter.Node) string {
 	return dottedText(d, f)
 }
 
-func dottedText(d *doc, n *sitter.Node) string {
+func dottedText(d *doc, n *analysis.Node) string {
 	switch n.Type() {
 	case "identifier":
 		return d.text(n)
@@ -484,7 +486,7 @@ func dottedText(d *doc, n *sitter.Node) string {
 // a plain literal, or an f-string whose only interpolations are integer
 // literals (`f"n >= {8}"`). Bytes, implicit concatenation and escapes
 // this decoder does not know give ok=false.
-func (d *doc) constString(n *sitter.Node) (string, bool) {
+func (d *doc) constString(n *analysis.Node) (string, bool) {
 	if n == nil || n.Type() != "string" {
 		return "", false
 	}
@@ -638,7 +640,7 @@ func pyQuote(s string) string {
 // source order. It finds the name's occurrences in n's text and asks the
 // tree what each one is: a few lookups instead of visiting every node
 // (each visit a cgo call).
-func (d *doc) identifierUses(n *sitter.Node, name string, visit func(id *sitter.Node)) {
+func (d *doc) identifierUses(n *analysis.Node, name string, visit func(id *analysis.Node)) {
 	if name == "" {
 		return
 	}
@@ -653,8 +655,8 @@ func (d *doc) identifierUses(n *sitter.Node, name string, visit func(id *sitter.
 		if (at > 0 && identByte(d.src[at-1])) || (at+len(name) < len(d.src) && identByte(d.src[at+len(name)])) {
 			continue // part of a longer name
 		}
-		id := n.NamedDescendantForPointRange(point(position(d.lines, at)), point(position(d.lines, at+len(name))))
-		if id != nil && !id.IsNull() && id.Type() == "identifier" && int(id.StartByte()) == at && int(id.EndByte()) == at+len(name) {
+		id := n.NamedDescendantForByteRange(uint32(at), uint32(at+len(name)))
+		if id != nil && id.Type() == "identifier" && int(id.StartByte()) == at && int(id.EndByte()) == at+len(name) {
 			visit(id)
 		}
 	}

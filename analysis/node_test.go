@@ -35,19 +35,8 @@ func TestNodeMatchesBinding(t *testing.T) {
 		}
 		srcs[filepath.Base(f)] = b
 	}
-	ctx := context.Background()
-	sp := sitter.NewParser()
-	defer sp.Close()
-	sp.SetLanguage(pythonGrammar())
 	for name, src := range srcs {
-		st, err := sp.ParseCtx(ctx, nil, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tr, err := ParseSource(ctx, src)
-		if err != nil {
-			t.Fatal(err)
-		}
+		tr, st := parseBoth(t, src)
 		if err := sameNode(tr.RootNode(), st.RootNode()); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
@@ -143,23 +132,12 @@ func TestNamedDescendantMatchesBinding(t *testing.T) {
 	if len(files) < 5 {
 		t.Fatalf("only %d fixture files", len(files))
 	}
-	ctx := context.Background()
-	sp := sitter.NewParser()
-	defer sp.Close()
-	sp.SetLanguage(pythonGrammar())
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		st, err := sp.ParseCtx(ctx, nil, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tr, err := ParseSource(ctx, src)
-		if err != nil {
-			t.Fatal(err)
-		}
+		tr, st := parseBoth(t, src)
 		var ranges [][2]uint32
 		for i := range tr.nodes {
 			ranges = append(ranges, [2]uint32{tr.nodes[i].start, tr.nodes[i].end}, [2]uint32{tr.nodes[i].start, tr.nodes[i].start})
@@ -178,4 +156,22 @@ func TestNamedDescendantMatchesBinding(t *testing.T) {
 		tr.Close()
 		st.Close()
 	}
+}
+
+// parseBoth parses src into the flat tree and with the binding alone.
+func parseBoth(t *testing.T, src []byte) (*Tree, *sitter.Tree) {
+	t.Helper()
+	ctx := context.Background()
+	sp := sitter.NewParser()
+	defer sp.Close()
+	sp.SetLanguage(pythonGrammar())
+	st, err := sp.ParseCtx(ctx, nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := ParseSource(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr, st
 }

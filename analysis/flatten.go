@@ -157,6 +157,11 @@ type flatScratch struct {
 	raw    []C.stelp_flat
 	reuse  reuseTable
 	copied int // nodes the last flatten copied from the old tree
+
+	// suspects are the nodes the last flatten walked (not those copied
+	// from the old tree) whose kind a misparse involves (see repair.go).
+	suspects []int32
+	tried    int // patches the last Parse tried, kept or not
 }
 
 // reuseTable indexes a tree's larger subtrees by identity (open
@@ -238,7 +243,9 @@ func (p *Parser) flatten(root *sitter.Node, old *Tree) (nodes []node, bigs []big
 	}
 	nodes, bigs = p.buffers(n)
 	p.scratch.copied = 0
+	p.scratch.suspects = p.scratch.suspects[:0]
 	lang := p.lang
+	watch := lang.repair.watch
 	for i := 0; i < n; {
 		r := &raw[i]
 		nd := &nodes[i]
@@ -252,6 +259,9 @@ func (p *Parser) flatten(root *sitter.Node, old *Tree) (nodes []node, bigs []big
 			start: uint32(r.start), end: uint32(r.end),
 			parent: int32(r.parent), first: int32(r.first), next: int32(r.next), stop: int32(r.stop),
 			sym: sym, named: r.flags&1 != 0, missing: r.flags&2 != 0,
+		}
+		if watch[sym] {
+			p.scratch.suspects = append(p.scratch.suspects, int32(i))
 		}
 		size := int(r.stop) - i
 		if size >= minReuse && r.ptr != 0 {

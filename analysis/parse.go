@@ -29,6 +29,7 @@ type node struct {
 type langTables struct {
 	symbols []string
 	fields  []string
+	repair  repairSymbols // what Parse watches for misparses
 
 	once     sync.Once
 	dispatch [][]ruleHook // engine hooks by symbol id
@@ -62,6 +63,7 @@ func newLangTables(lang *sitter.Language) *langTables {
 		}
 		t.fields = append(t.fields, name)
 	}
+	t.repair = newRepairSymbols(lang, t.symbols)
 	return t
 }
 
@@ -171,13 +173,19 @@ type Tree struct {
 	parser *Parser      // that made the tree; Close hands it the buffers
 	pooled bool         // parser came from the pool: Close returns it
 	syn    *syntaxIndex
+
+	// patches are the bytes of src that tree-sitter was given changed to
+	// repair a misparse (see repair.go): t is the parse of src with them.
+	patches []patch
 }
 
 // Source returns the text the tree was parsed from.
 func (t *Tree) Source() []byte { return t.src }
 
 // Sitter exposes the underlying tree-sitter tree (e.g. for the language
-// server's changed-range queries). It stays owned by t.
+// server's changed-range queries). It stays owned by t. Where Parse
+// repaired a misparse (repair.go) it is the parse of the source with the
+// repair's patches, which the flat tree reflects and the source does not.
 func (t *Tree) Sitter() *sitter.Tree { return t.t }
 
 // Parse parses src. old, if non-nil, is a previous tree of the same document
@@ -199,6 +207,10 @@ func (p *Parser) Parse(ctx context.Context, old *Tree, src []byte) (*Tree, error
 	// keeps its own copy so that later edits of the caller's buffer cannot
 	// change what the findings point at.
 	own := append([]byte(nil), src...)
+	lines := lineStarts(own)
+	if old != nil && len(old.patches) > 0 {
+		old.unpatch(lines, len(own))
+	}
 	st, err := p.parse(ctx, oldT, own)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
@@ -211,7 +223,15 @@ func (p *Parser) Parse(ctx context.Context, old *Tree, src []byte) (*Tree, error
 		st.Close()
 		return nil, err
 	}
-	return &Tree{lang: p.lang, t: st, src: own, nodes: nodes, bigs: bigs, lines: lineStarts(own), parser: p}, nil
+	t := &Tree{lang: p.lang, t: st, src: own, nodes: nodes, bigs: bigs, lines: lines, parser: p}
+	p.scratch.tried = 0
+	if len(p.scratch.suspects) > 0 {
+		if err := p.repair(ctx, t); err != nil {
+			t.Close()
+			return nil, fmt.Errorf("parse: %w", err)
+		}
+	}
+	return t, nil
 }
 
 // parse runs tree-sitter. The binding cancels a parse by raising the
@@ -251,6 +271,9 @@ func (p *Parser) parse(ctx context.Context, old *sitter.Tree, src []byte) (*sitt
 func (t *Tree) Edit(e sitter.EditInput) {
 	if t != nil && t.t != nil {
 		t.t.Edit(e)
+		if len(t.patches) > 0 {
+			t.patches = shiftPatches(t.patches, e)
+		}
 	}
 }
 
@@ -266,7 +289,7 @@ func (t *Tree) Close() {
 				putParser(t.parser)
 			}
 		}
-		t.nodes, t.bigs, t.parser, t.syn = nil, nil, nil, nil
+		t.nodes, t.bigs, t.parser, t.syn, t.patches = nil, nil, nil, nil, nil
 	}
 }
 

@@ -14,8 +14,9 @@ type AttrGuard func(obj py.Object, name string) error
 // attributes.
 type rtState struct {
 	attrGuard  AttrGuard
-	kwOrder    []string                // keyword names of the latest keyword call
-	genReturns map[*py.Frame]py.Object // values returned by generators, until read
+	kwOrder    []string                    // keyword names of the latest keyword call
+	genReturns map[*py.Frame]py.Object     // values returned by generators, until read
+	genThrows  map[*py.Frame]*pendingThrow // exceptions thrown into paused generators
 }
 
 const stateKey = "__stelp_runtime_state__"

@@ -204,37 +204,32 @@ func installTupleMethods() {
 		}
 		return decode(b, enc)
 	})
-	// gpython's generators cannot close or take a thrown exception. close()
-	// marks the generator finished (its finally blocks do not run); throw()
-	// finishes it and raises the exception in the caller, which is what
-	// CPython does when the generator does not catch it.
+	// send() hands on the return value of a finished generator; close()
+	// and throw() are in genthrow.go.
 	py.GeneratorType.Dict["send"] = pyobj.Method("send", func(self, value py.Object) (py.Object, error) {
 		g := self.(*py.Generator)
 		r, err := g.Send(value)
 		if err == error(py.StopIteration) {
-			excArgs := py.Tuple{}
-			if v := generatorResult(g); v != py.None {
-				excArgs = py.Tuple{v}
-			}
-			return nil, &py.Exception{Base: py.StopIteration, Args: excArgs, Dict: py.NewStringDict()}
+			return nil, stopIteration(generatorResult(g))
 		}
 		return r, err
 	})
 	py.GeneratorType.Dict["close"] = pyobj.Method("close", func(self py.Object) (py.Object, error) {
-		finishGenerator(self.(*py.Generator))
-		return py.None, nil
+		return py.None, generatorClose(self.(*py.Generator))
 	})
 	py.GeneratorType.Dict["throw"] = pyobj.Method("throw", func(self py.Object, args py.Tuple) (py.Object, error) {
 		if err := pyobj.ArgCount("throw", args, 1, 3); err != nil {
 			return nil, err
 		}
-		finishGenerator(self.(*py.Generator))
 		exc := args[0]
 		if t, ok := exc.(*py.Type); ok {
 			var err error
-			if len(args) > 1 && args[1] != py.None {
+			switch {
+			case len(args) > 1 && isInstanceOf(args[1], t):
+				exc = args[1] // throw(type, instance): the instance itself
+			case len(args) > 1 && args[1] != py.None:
 				exc, err = py.Call(t, py.Tuple{args[1]}, nil)
-			} else {
+			default:
 				exc, err = py.Call(t, nil, nil)
 			}
 			if err != nil {
@@ -245,7 +240,7 @@ func installTupleMethods() {
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "exceptions must derive from BaseException")
 		}
-		return nil, e
+		return generatorThrow(self.(*py.Generator), e)
 	})
 	rangeFind := func(r *py.Range, x py.Object) (int64, bool) {
 		v, ok := x.(py.Int)

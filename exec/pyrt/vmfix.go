@@ -189,6 +189,7 @@ func patchVM() {
 	patchKwargs()
 	patchUnpack()
 	patchGeneratorReturn()
+	patchGeneratorThrow()
 	patchRaiseContext()
 
 	jumpTable[vm.BUILD_MAP] = func(v unsafe.Pointer, count int32) error {

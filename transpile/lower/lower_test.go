@@ -111,11 +111,6 @@ func TestLinesKeptAndCompiles(t *testing.T) {
 	}
 }
 
-var treeSitterMisreads = map[string]bool{
-	"../../testdata/exec/conformance/lower_fstring/fstring_sign_zero.py": true, // f"{v:=+5d}"
-	"../../testdata/exec/conformance/lower_syntax/star_return.py":        true, // for v in *a, b:
-}
-
 // The conformance snippets are real modern Python: every one must lower
 // (or be refused) keeping its lines, and gpython must compile the result.
 func TestConformanceSnippetsLowerAndCompile(t *testing.T) {
@@ -140,11 +135,7 @@ func TestConformanceSnippetsLowerAndCompile(t *testing.T) {
 			continue
 		}
 		if len(res.Unsupported) > 0 {
-			// Only tree-sitter's own misreadings (listed in KNOWN_GAPS)
-			// may be refused.
-			if !treeSitterMisreads[filepath.ToSlash(f)] {
-				t.Errorf("%s: refused: %v", f, res.Unsupported)
-			}
+			t.Errorf("%s: refused: %v", f, res.Unsupported)
 			continue
 		}
 		if _, err := compile.Compile(string(res.Code), f, py.ExecMode, 0, true); err != nil {

@@ -43,6 +43,7 @@ func commands() []command {
 		{name: "fix", summary: "apply the safe rewrites to Python files (--diff to preview, --unsafe-fixes for the rest)", run: runFix},
 		{name: "run", summary: "check a Python program and run it in the isolated, restricted interpreter", run: runRun},
 		{name: workerCommand, summary: "internal: the isolated worker that runs programs", run: runWorker, hidden: true},
+		{name: daemonCommand, summary: "internal: the background daemon that keeps workers warm for stelp run", run: runDaemon, hidden: true},
 		{name: "serve", summary: "run the language server (LSP over stdio, or --listen ADDRESS)", run: runServe},
 		{name: "bench", summary: "measure stelp on the paper's corpora (TBR, TAR, correctness, latency)", run: runBench},
 		{name: "rules", summary: "list the rules and what each one catches", run: runRules},

@@ -24,9 +24,18 @@ With --json, stdout gets exactly the result object of DESIGN.md instead.
 With --trace, the source is printed after the output with, at each line's
 end, how often it ran and the last values assigned there.
 
+Programs run on a per-user background daemon that keeps locked-down
+workers warm (the language server's pool): the first 'stelp run' starts it
+and runs in a fresh worker of its own; later runs skip the worker's
+start-up. The check, the gate and the policy stay in this process; the
+daemon only runs what passed them, for this user only, and exits after 2
+minutes without a request. --no-daemon, or STELP_DAEMON=off in the
+environment, starts a fresh worker for every run instead; --verbose says
+which way a run went and why.
+
 Exit codes: 0 ok, 1 the program raised, 2 blocked by a finding (or a usage
 error), 3 a runtime guard stopped it (violation), 4 a resource limit
-stopped it.`
+stopped it (or the worker was lost: a crash).`
 
 func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("run", "[flags] FILE|-", runHelp)
@@ -40,6 +49,8 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	gate := newChoice("on", "on", "off")
 	fs.Var(gate, "gate", "`on`: an error-severity finding blocks the run; off: run anyway, the runtime guards alone contain it")
 	configPath := fs.String("config", "", "use this config `file` instead of discovering .stelp.yaml")
+	noDaemon := fs.Bool("no-daemon", false, "run in a fresh worker, not on the warm background daemon (also: STELP_DAEMON=off)")
+	verbose := fs.Bool("verbose", false, "say on stderr whether the daemon ran the program, and why not")
 	paths, code, ok := parseFlags(fs, args, stdout, stderr)
 	if !ok {
 		return code
@@ -87,17 +98,24 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		pol.Limits.MemoryMB = *memory
 	}
 
-	// The worker starts now, so that its start-up runs on the other core
-	// while this process checks and transpiles; Close ends it unused if
-	// the gate blocks the program.
-	worker := exec.OneShot{}.Start(ctx, pol.Limits.MemoryMB)
-	defer worker.Close()
+	logf := func(string, ...any) {}
+	if *verbose {
+		logf = func(format string, args ...any) { fmt.Fprintf(stderr, "stelp run: "+format+"\n", args...) }
+	}
+	// The runner is picked (and a one-shot worker started) now, so that
+	// a worker's start-up runs on the other core while this process
+	// checks and transpiles; closing it ends a worker the gate left unused.
+	runner, closeRunner, startDaemon := runRunner(ctx, pol.Limits.MemoryMB, !*noDaemon && !exec.DaemonDisabled(), logf)
 	res, err := pipeline.Execute(ctx, src, pol, pipeline.Options{
 		Gate:   gate.String() == "on",
-		Runner: worker,
+		Runner: runner,
 		Stdin:  progIn,
 		Trace:  *trace,
 	})
+	closeRunner()
+	if startDaemon != nil && ctx.Err() == nil {
+		defer startDaemon() // after the output: the user sees it first
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "stelp run: %v\n", err)
 		return exitUsage

@@ -13,10 +13,14 @@ import (
 	"github.com/stelp-dev/stelp/exec"
 )
 
-// TestMain lets this test binary serve as the exec worker that `stelp run`
-// starts (it re-executes itself).
+// TestMain lets this test binary serve as the exec worker and the daemon
+// that `stelp run` starts (it re-executes itself). The daemon is off for
+// every test but the daemon tests, which start theirs in a directory of
+// their own and stop it: no test may leave one behind in the user's.
 func TestMain(m *testing.M) {
 	exec.MaybeRunWorker()
+	exec.MaybeRunDaemon()
+	os.Setenv(exec.DaemonEnv, "off")
 	os.Exit(m.Run())
 }
 

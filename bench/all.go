@@ -101,8 +101,13 @@ func (a *AllReport) WriteMarkdown(w io.Writer, plot string) error {
 			"each run %d times by each way below, interleaved per program with the first one rotating. Load %s → %s.\n\n",
 			len(e.Programs), e.Reps, e.LoadBefore, e.LoadAfter)
 		writeMD(&b, e.Table())
-		b.WriteString("- **stelp run**: the CLI as a user runs it, a fresh process end to end (check, gate, transpile, a fresh " +
-			"isolated worker, result).\n- **warm pool**: `pipeline.Execute` on an `exec.Pool`, the code path of the language " +
+		if e.Daemon.N > 0 {
+			b.WriteString("- **stelp run**: the CLI as a user runs it, a fresh process end to end (check, gate, transpile, " +
+				"the program handed to the per-user daemon's warm isolated workers, result); the daemon was started by a " +
+				"warm-up run, in a socket directory of the benchmark's own, and stopped at the end.\n")
+		}
+		b.WriteString("- **stelp run --no-daemon**: the same without the daemon: a fresh " +
+			"isolated worker per run, started while the CLI checks and transpiles.\n- **warm pool**: `pipeline.Execute` on an `exec.Pool`, the code path of the language " +
 			"server's `stelp.execute` with its options (gate on, traces on); the time includes check, transpile and the round trip to the worker.\n- **python3 -I -S**: " +
 			"CPython started fresh on the same file, isolated mode, no site.\n- The paper's overhead figures are STELP's added " +
 			"time per program on its own machine; they are quoted, not measured here.\n\n")

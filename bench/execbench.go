@@ -10,10 +10,16 @@ import (
 	"time"
 )
 
-// ExecTools are the three ways one safe program is run.
+// ExecTools are the ways one safe program is run.
 type ExecTools struct {
-	// OneShot runs `stelp run FILE` as a fresh process (end to end: start,
-	// check, transpile, a fresh worker, exit) and returns its status.
+	// Daemon runs `stelp run FILE`, the default way, as a fresh process
+	// that hands the program to a warm daemon (end to end: start, check,
+	// transpile, the round trip to the daemon, exit) and returns its
+	// status; nil leaves it out.
+	Daemon func(ctx context.Context, path string) (string, error)
+	// OneShot runs `stelp run --no-daemon FILE` as a fresh process (end
+	// to end: start, check, transpile, a fresh worker, exit) and returns
+	// its status.
 	OneShot func(ctx context.Context, path string) (string, error)
 	// Python runs a fresh `python3 -I -S FILE`; an error is a non-zero exit.
 	Python func(ctx context.Context, path string) error
@@ -24,23 +30,32 @@ type ExecTools struct {
 }
 
 // ExecProgram is one program's medians over the repetitions.
+//
+// The stelp_run fields are `stelp run --no-daemon` (a one-shot worker),
+// which is what `stelp run` was before it had a daemon, so reports saved
+// then read the same; the daemon fields are absent from those.
 type ExecProgram struct {
-	ID          string  `json:"id"`
-	StelpRunMS  float64 `json:"stelp_run_ms"`
-	PythonMS    float64 `json:"python_ms"`
-	WarmMS      float64 `json:"warm_ms"`
-	WorkerMS    float64 `json:"worker_ms"` // of WarmMS, inside the worker
-	Ratio       float64 `json:"stelp_run_over_python"`
-	StelpStatus string  `json:"stelp_status"`
-	WarmStatus  string  `json:"warm_status"`
-	PythonErr   string  `json:"python_error,omitempty"`
+	ID           string  `json:"id"`
+	DaemonMS     float64 `json:"stelp_run_daemon_ms,omitempty"`
+	StelpRunMS   float64 `json:"stelp_run_ms"`
+	PythonMS     float64 `json:"python_ms"`
+	WarmMS       float64 `json:"warm_ms"`
+	WorkerMS     float64 `json:"worker_ms"` // of WarmMS, inside the worker
+	DaemonRatio  float64 `json:"stelp_run_daemon_over_python,omitempty"`
+	Ratio        float64 `json:"stelp_run_over_python"`
+	DaemonStatus string  `json:"stelp_daemon_status,omitempty"`
+	StelpStatus  string  `json:"stelp_status"`
+	WarmStatus   string  `json:"warm_status"`
+	PythonErr    string  `json:"python_error,omitempty"`
 }
 
 // ExecReport compares execution latency in one run.
 type ExecReport struct {
 	Programs []ExecProgram `json:"programs"`
 	Reps     int           `json:"reps"`
-	// Over every sample (programs × repetitions).
+	// Over every sample (programs × repetitions). Daemon is `stelp run`,
+	// StelpRun `stelp run --no-daemon`.
+	Daemon   Summary `json:"stelp_run_daemon"`
 	StelpRun Summary `json:"stelp_run"`
 	Python   Summary `json:"python"`
 	Warm     Summary `json:"warm"`
@@ -48,11 +63,15 @@ type ExecReport struct {
 	// program (its own usage.wall_ms); the rest is check, transpile and
 	// the round trip.
 	WarmWorker Summary `json:"warm_worker"`
-	// MedianRatio is the median over programs of stelp run / python3
-	// (each a median over repetitions): the issue's target is ≤ 1.0.
-	MedianRatio float64 `json:"median_ratio"`
-	// RatioOfMedians is stelp run's overall median over python3's.
-	RatioOfMedians float64 `json:"ratio_of_medians"`
+	// DaemonMedianRatio is the median over programs of stelp run (on the
+	// warm daemon) / python3, each a median over repetitions: the
+	// issue's target is ≤ 1.0. MedianRatio is the same for
+	// --no-daemon.
+	DaemonMedianRatio float64 `json:"daemon_median_ratio,omitempty"`
+	MedianRatio       float64 `json:"median_ratio"`
+	// The overall medians over python3's.
+	DaemonRatioOfMedians float64 `json:"daemon_ratio_of_medians,omitempty"`
+	RatioOfMedians       float64 `json:"ratio_of_medians"`
 	// WarmOverPython is the warm median over python3's.
 	WarmOverPython float64 `json:"warm_over_python"`
 	// NotOK lists programs whose status was not ok in any way.
@@ -82,53 +101,82 @@ func runExec(ctx context.Context, dir string, files []File, tools ExecTools, rep
 		return nil, fmt.Errorf("no safe programs to run")
 	}
 	rep := &ExecReport{Reps: reps, LoadBefore: LoadAvg()}
-	var allRun, allPy, allWarm, allWorker []float64
+	var allDaemon, allRun, allPy, allWarm, allWorker []float64
 	for _, f := range safe {
 		path := filepath.Join(dir, f.Name)
 		src, err := os.ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
-		var run, py, warm, worker []float64
+		var daemon, run, py, warm, worker []float64
 		p := ExecProgram{ID: f.Program.ID}
+		// Each way, timed; a failure of stelp itself ends the run.
+		ways := []func() error{
+			func() error {
+				st, err := tools.OneShot(ctx, path)
+				if err != nil {
+					return fmt.Errorf("%s: stelp run --no-daemon: %w", f.Program.ID, err)
+				}
+				p.StelpStatus = worst(p.StelpStatus, st)
+				return nil
+			},
+			func() error {
+				if err := tools.Python(ctx, path); err != nil {
+					p.PythonErr = err.Error()
+				}
+				return nil
+			},
+			func() error {
+				st, inner, err := tools.Warm(ctx, src)
+				if err != nil {
+					return fmt.Errorf("%s: warm pool: %w", f.Program.ID, err)
+				}
+				worker = append(worker, inner)
+				p.WarmStatus = worst(p.WarmStatus, st)
+				return nil
+			},
+		}
+		samples := []*[]float64{&run, &py, &warm}
+		if tools.Daemon != nil {
+			ways = append(ways, func() error {
+				st, err := tools.Daemon(ctx, path)
+				if err != nil {
+					return fmt.Errorf("%s: stelp run: %w", f.Program.ID, err)
+				}
+				p.DaemonStatus = worst(p.DaemonStatus, st)
+				return nil
+			})
+			samples = append(samples, &daemon)
+		}
 		for r := 0; r < reps; r++ {
-			for k := 0; k < 3; k++ {
+			for k := range ways {
 				if err := ctx.Err(); err != nil {
 					return nil, err
 				}
+				i := (r + k) % len(ways)
 				t0 := now()
-				switch (r + k) % 3 {
-				case 0:
-					st, err := tools.OneShot(ctx, path)
-					if err != nil {
-						return nil, fmt.Errorf("%s: stelp run: %w", f.Program.ID, err)
-					}
-					run = append(run, ms(now().Sub(t0)))
-					p.StelpStatus = worst(p.StelpStatus, st)
-				case 1:
-					err := tools.Python(ctx, path)
-					py = append(py, ms(now().Sub(t0)))
-					if err != nil {
-						p.PythonErr = err.Error()
-					}
-				case 2:
-					st, inner, err := tools.Warm(ctx, src)
-					if err != nil {
-						return nil, fmt.Errorf("%s: warm pool: %w", f.Program.ID, err)
-					}
-					warm = append(warm, ms(now().Sub(t0)))
-					worker = append(worker, inner)
-					p.WarmStatus = worst(p.WarmStatus, st)
+				if err := ways[i](); err != nil {
+					return nil, err
 				}
+				*samples[i] = append(*samples[i], ms(now().Sub(t0)))
 			}
 		}
 		p.StelpRunMS, p.PythonMS, p.WarmMS, p.WorkerMS = Median(run), Median(py), Median(warm), Median(worker)
 		p.Ratio = Ratio(p.StelpRunMS, p.PythonMS)
-		if p.StelpStatus != "ok" || p.WarmStatus != "ok" || p.PythonErr != "" {
-			rep.NotOK = append(rep.NotOK, fmt.Sprintf("%s: stelp run %s, warm %s, python3 %s",
-				p.ID, p.StelpStatus, p.WarmStatus, orOK(p.PythonErr)))
+		if tools.Daemon != nil {
+			p.DaemonMS = Median(daemon)
+			p.DaemonRatio = Ratio(p.DaemonMS, p.PythonMS)
+		}
+		if p.StelpStatus != "ok" || p.WarmStatus != "ok" || p.PythonErr != "" || tools.Daemon != nil && p.DaemonStatus != "ok" {
+			daemonNote := ""
+			if tools.Daemon != nil {
+				daemonNote = "stelp run " + p.DaemonStatus + ", "
+			}
+			rep.NotOK = append(rep.NotOK, fmt.Sprintf("%s: %sstelp run --no-daemon %s, warm %s, python3 %s",
+				p.ID, daemonNote, p.StelpStatus, p.WarmStatus, orOK(p.PythonErr)))
 		}
 		rep.Programs = append(rep.Programs, p)
+		allDaemon = append(allDaemon, daemon...)
 		allRun = append(allRun, run...)
 		allPy = append(allPy, py...)
 		allWarm = append(allWarm, warm...)
@@ -137,29 +185,53 @@ func runExec(ctx context.Context, dir string, files []File, tools ExecTools, rep
 	rep.StelpRun, rep.Python, rep.Warm = Summarize(allRun), Summarize(allPy), Summarize(allWarm)
 	rep.WarmWorker = Summarize(allWorker)
 	ratios := make([]float64, 0, len(rep.Programs))
+	var daemonRatios []float64
 	for _, p := range rep.Programs {
 		ratios = append(ratios, p.Ratio)
+		if tools.Daemon != nil {
+			daemonRatios = append(daemonRatios, p.DaemonRatio)
+		}
 	}
 	rep.MedianRatio = Median(ratios)
 	rep.RatioOfMedians = Ratio(rep.StelpRun.P50MS, rep.Python.P50MS)
+	if tools.Daemon != nil {
+		rep.Daemon = Summarize(allDaemon)
+		rep.DaemonMedianRatio = Median(daemonRatios)
+		rep.DaemonRatioOfMedians = Ratio(rep.Daemon.P50MS, rep.Python.P50MS)
+	}
 	rep.WarmOverPython = Ratio(rep.Warm.P50MS, rep.Python.P50MS)
 	rep.LoadAfter = LoadAvg()
 	return rep, nil
 }
 
+// TargetRatio is the issue-8 figure: the median per-program ratio of
+// `stelp run` over python3, on the daemon when it was measured (reports
+// from before the daemon have only the one-shot figure, which was then
+// what `stelp run` did).
+func (r *ExecReport) TargetRatio() float64 {
+	if r.Daemon.N > 0 {
+		return r.DaemonMedianRatio
+	}
+	return r.MedianRatio
+}
+
 // Series returns per-program medians of each tool, sorted, for the plot.
 func (r *ExecReport) Series() []Series {
-	var run, py, warm []float64
+	var daemon, run, py, warm []float64
 	for _, p := range r.Programs {
+		daemon = append(daemon, p.DaemonMS)
 		run = append(run, p.StelpRunMS)
 		py = append(py, p.PythonMS)
 		warm = append(warm, p.WarmMS)
 	}
-	out := []Series{
-		{Name: "stelp, warm pool (server path)", Values: warm},
-		{Name: "stelp run (one-shot CLI)", Values: run},
-		{Name: "python3 -I -S (fresh)", Values: py},
+	out := []Series{{Name: "stelp, warm pool (server path)", Values: warm}}
+	if r.Daemon.N > 0 {
+		out = append(out, Series{Name: "stelp run (warm daemon)", Values: daemon})
 	}
+	out = append(out,
+		Series{Name: "stelp run --no-daemon (one-shot worker)", Values: run},
+		Series{Name: "python3 -I -S (fresh)", Values: py},
+	)
 	for _, s := range out {
 		sort.Float64s(s.Values)
 	}

@@ -220,13 +220,13 @@ func TestRunDetectNamesTheFailingTool(t *testing.T) {
 	}
 }
 
-func TestRunExecInterleavesAndComputesRatios(t *testing.T) {
-	dir, files := testFiles(t)
-	clk := &fakeClock{t: time.Unix(0, 0)}
-	var order []string
-	tools := ExecTools{
+// fakeExecTools take 30 ms (one-shot, a limit for HumanEval/2), 20 ms
+// (python3) and 2 ms (warm, 0.5 of it in the worker) of clk, and record
+// their order.
+func fakeExecTools(clk *fakeClock, order *[]string) ExecTools {
+	return ExecTools{
 		OneShot: func(ctx context.Context, path string) (string, error) {
-			order = append(order, "run:"+filepath.Base(path))
+			*order = append(*order, "run:"+filepath.Base(path))
 			clk.spend(30)
 			if strings.HasSuffix(path, "safe_HumanEval_2.py") {
 				return "limit", nil
@@ -234,17 +234,23 @@ func TestRunExecInterleavesAndComputesRatios(t *testing.T) {
 			return "ok", nil
 		},
 		Python: func(ctx context.Context, path string) error {
-			order = append(order, "py")
+			*order = append(*order, "py")
 			clk.spend(20)
 			return nil
 		},
 		Warm: func(ctx context.Context, src []byte) (string, float64, error) {
-			order = append(order, "warm")
+			*order = append(*order, "warm")
 			clk.spend(2)
 			return "ok", 0.5, nil
 		},
 	}
-	rep, err := runExec(context.Background(), dir, files, tools, 2, clk.now)
+}
+
+func TestRunExecInterleavesAndComputesRatios(t *testing.T) {
+	dir, files := testFiles(t)
+	clk := &fakeClock{t: time.Unix(0, 0)}
+	var order []string
+	rep, err := runExec(context.Background(), dir, files, fakeExecTools(clk, &order), 2, clk.now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +272,7 @@ func TestRunExecInterleavesAndComputesRatios(t *testing.T) {
 	if rep.MedianRatio != 1.5 || rep.RatioOfMedians != 1.5 || rep.WarmOverPython != 0.1 {
 		t.Fatalf("ratios %v %v %v", rep.MedianRatio, rep.RatioOfMedians, rep.WarmOverPython)
 	}
-	if len(rep.NotOK) != 1 || !strings.Contains(rep.NotOK[0], "HumanEval/2: stelp run limit") {
+	if len(rep.NotOK) != 1 || !strings.Contains(rep.NotOK[0], "HumanEval/2: stelp run --no-daemon limit") {
 		t.Fatalf("not ok %v", rep.NotOK)
 	}
 	ts := Targets(nil, rep)
@@ -275,6 +281,55 @@ func TestRunExecInterleavesAndComputesRatios(t *testing.T) {
 	}
 	series := rep.Series()
 	if len(series) != 3 || len(series[0].Values) != 3 || series[2].Values[0] != 20 {
+		t.Fatalf("series %+v", series)
+	}
+}
+
+// With the daemon measured, the four ways rotate, and the issue-8 target
+// is judged on the daemon's figures while the one-shot row stays.
+func TestRunExecWithDaemon(t *testing.T) {
+	dir, files := testFiles(t)
+	clk := &fakeClock{t: time.Unix(0, 0)}
+	var order []string
+	tools := fakeExecTools(clk, &order)
+	tools.Daemon = func(ctx context.Context, path string) (string, error) {
+		order = append(order, "daemon")
+		clk.spend(10)
+		if strings.HasSuffix(path, "safe_HumanEval_1.py") {
+			return "error", nil
+		}
+		return "ok", nil
+	}
+	rep, err := runExec(context.Background(), dir, files, tools, 2, clk.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(order[:8], " "); got != "run:safe_HumanEval_0.py py warm daemon py warm daemon run:safe_HumanEval_0.py" {
+		t.Fatalf("order %s", got)
+	}
+	if rep.Daemon.P50MS != 10 || rep.StelpRun.P50MS != 30 || rep.DaemonMedianRatio != 0.5 || rep.DaemonRatioOfMedians != 0.5 || rep.MedianRatio != 1.5 {
+		t.Fatalf("daemon %+v one-shot %+v ratios %v %v %v", rep.Daemon, rep.StelpRun, rep.DaemonMedianRatio, rep.DaemonRatioOfMedians, rep.MedianRatio)
+	}
+	if rep.Programs[0].DaemonMS != 10 || rep.Programs[0].DaemonRatio != 0.5 {
+		t.Fatalf("program %+v", rep.Programs[0])
+	}
+	if len(rep.NotOK) != 2 || rep.NotOK[0] != "HumanEval/1: stelp run error, stelp run --no-daemon ok, warm ok, python3 ok" ||
+		!strings.Contains(rep.NotOK[1], "HumanEval/2: stelp run ok, stelp run --no-daemon limit") {
+		t.Fatalf("not ok %v", rep.NotOK)
+	}
+	if ts := Targets(nil, rep); !ts[0].Met || ts[0].Got != "0.50×" {
+		t.Fatalf("targets %+v", ts)
+	}
+	var txt strings.Builder
+	if err := rep.Table().WriteText(&txt); err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range []string{"stelp run (fresh process, warm daemon)", "stelp run --no-daemon (fresh process, one-shot worker)"} {
+		if !strings.Contains(txt.String(), row) {
+			t.Errorf("table lacks %q:\n%s", row, txt.String())
+		}
+	}
+	if series := rep.Series(); len(series) != 4 || series[1].Name != "stelp run (warm daemon)" || series[1].Values[0] != 10 {
 		t.Fatalf("series %+v", series)
 	}
 }

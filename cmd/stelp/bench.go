@@ -41,10 +41,13 @@ Measure stelp. Subcommands:
            (Debian: apt-get install -y bandit) or --bandit.
 
   exec     per HumanEval program (the 164 safe ones only): 'stelp run FILE'
-           as a fresh process against a fresh 'python3 -I -S FILE', and the
-           server's path (pipeline.Execute on a warm exec.Pool), interleaved,
-           --reps runs each. Prints p50/p95/mean, ratios and the paper's
-           figures. Needs python3 on PATH or --python.
+           (on the warm daemon, which a warm-up run starts in a socket
+           directory of the benchmark's own; stopped at the end) and
+           'stelp run --no-daemon FILE' as fresh processes against a fresh
+           'python3 -I -S FILE', and the server's path (pipeline.Execute on
+           a warm exec.Pool), interleaved, --reps runs each. Prints
+           p50/p95/mean, ratios and the paper's figures. Needs python3 on
+           PATH or --python.
 
   all      detect, exec and corpus in one run, the issue-8 targets judged;
            --write-docs writes docs/benchmarks.md and
@@ -148,7 +151,8 @@ func writeBenchJSON(w io.Writer, v any) error {
 
 // peers are the external programs stelp is compared with.
 type peers struct {
-	self          string // this stelp binary
+	self          string   // this stelp binary
+	daemonEnv     []string // for `stelp run` on the benchmark's own daemon
 	bandit        string
 	banditVersion string
 	python        string // the real interpreter, not a version-manager shim
@@ -299,13 +303,25 @@ func runBenchPeers(ctx context.Context, which string, args []string, stdout, std
 		if *maxProgs > 0 {
 			execFiles = firstSafe(files, *maxProgs)
 		}
-		all.Exec, err = bench.RunExec(ctx, tmp, execFiles, bench.ExecTools{OneShot: p.stelpRun, Python: p.pythonRun, Warm: warm}, *execReps)
+		tools := bench.ExecTools{OneShot: p.stelpRunOneShot, Python: p.pythonRun, Warm: warm}
+		stopDaemon, err := p.startDaemon(ctx, tmp, execFiles)
+		if err != nil {
+			all.Notes = append(all.Notes, "stelp run on the warm daemon was not measured: "+err.Error())
+		} else {
+			tools.Daemon = p.stelpRunDaemon
+		}
+		all.Exec, err = bench.RunExec(ctx, tmp, execFiles, tools, *execReps)
 		pool.Close()
+		if stopDaemon != nil {
+			if serr := stopDaemon(); serr != nil && err == nil {
+				err = serr
+			}
+		}
 		if err != nil {
 			return fail(err)
 		}
 		all.Commands = append(all.Commands, "# per HumanEval program FILE, interleaved:",
-			"stelp run FILE", p.python+" -I -S FILE")
+			"stelp run FILE   # after a warm-up run started the daemon", "stelp run --no-daemon FILE", p.python+" -I -S FILE")
 	}
 	if which == "all" {
 		fmt.Fprintf(stderr, "stelp %s: corpus through the pipeline...\n", name)
@@ -452,10 +468,69 @@ func (p peers) banditScan(ctx context.Context, dir string) (map[string]bool, tim
 	return b.Flagged(), cpu, nil
 }
 
-// stelpRun is `stelp run FILE` as a fresh process; the exit code is the
-// status (DESIGN.md).
-func (p peers) stelpRun(ctx context.Context, path string) (string, error) {
-	cmd := osexec.CommandContext(ctx, p.self, "run", path)
+// startDaemon points `stelp run` at a daemon in a socket directory of
+// the benchmark's own (under dir), starts it with a warm-up run and waits
+// until it is warm. stop ends it.
+func (p *peers) startDaemon(ctx context.Context, dir string, files []bench.File) (stop func() error, err error) {
+	sock := filepath.Join(dir, "daemon")
+	if err := os.Mkdir(sock, 0o700); err != nil {
+		return nil, err
+	}
+	cfg := exec.DaemonConfig{Dir: sock, Exe: p.self}
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); k != exec.DaemonEnv && k != exec.DaemonDirEnv {
+			p.daemonEnv = append(p.daemonEnv, kv)
+		}
+	}
+	p.daemonEnv = append(p.daemonEnv, exec.DaemonDirEnv+"="+sock)
+	stop = func() error {
+		sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		return exec.StopDaemon(sctx, cfg)
+	}
+	var first string
+	for _, f := range files {
+		if f.Program.Safe && !f.Program.Mutant {
+			first = filepath.Join(dir, f.Name)
+			break
+		}
+	}
+	if first == "" {
+		return stop, errors.New("no program for the warm-up run")
+	}
+	if _, err := p.stelpRunDaemon(ctx, first); err != nil {
+		return stop, fmt.Errorf("warm-up run: %w", err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, err := exec.PingDaemon(ctx, cfg)
+		if err == nil {
+			return stop, nil
+		}
+		if time.Now().After(deadline) {
+			return stop, fmt.Errorf("the daemon did not get warm: %w", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// stelpRunDaemon is `stelp run FILE` as a fresh process, on the
+// benchmark's daemon.
+func (p peers) stelpRunDaemon(ctx context.Context, path string) (string, error) {
+	return p.stelpRun(ctx, p.daemonEnv, "run", path)
+}
+
+// stelpRunOneShot is `stelp run --no-daemon FILE` as a fresh process.
+func (p peers) stelpRunOneShot(ctx context.Context, path string) (string, error) {
+	return p.stelpRun(ctx, nil, "run", "--no-daemon", path)
+}
+
+// stelpRun runs stelp with args in env (nil: this process's) as a fresh
+// process; the exit code is the status (DESIGN.md).
+func (p peers) stelpRun(ctx context.Context, env []string, args ...string) (string, error) {
+	path := args[len(args)-1]
+	cmd := osexec.CommandContext(ctx, p.self, args...)
+	cmd.Env = env
 	err := cmd.Run()
 	switch c := exitCode(err); {
 	case err == nil:

@@ -66,8 +66,11 @@ func ServeDaemon(ctx context.Context, cfg DaemonConfig, pool PoolOptions) error 
 		return err
 	}
 	// Closing the lock file last releases the lock only once the socket
-	// is gone, so a successor never removes a live daemon's socket.
+	// is gone, so a successor never removes a live daemon's socket. The
+	// file goes just before (lockEndpoint copes), so that the builds a
+	// developer goes through leave nothing behind.
 	defer lock.Close()
+	defer os.Remove(ep.lock)
 	// The pid, for whoever wonders which process this is.
 	if err := lock.Truncate(0); err == nil {
 		_, _ = lock.WriteAt([]byte(fmt.Sprintf("%d\n", os.Getpid())), 0)
@@ -124,6 +127,18 @@ func lockEndpoint(path string) (*os.File, error) {
 			return nil, nil
 		}
 		return nil, fmt.Errorf("daemon: lock: %w", err)
+	}
+	// An exiting daemon removes the file before it lets go of the lock:
+	// whoever locked the removed file has lost the race to whoever
+	// creates the next one.
+	held, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("daemon: lock: %w", err)
+	}
+	if now, err := os.Stat(path); err != nil || !os.SameFile(held, now) {
+		f.Close()
+		return nil, nil
 	}
 	return f, nil
 }

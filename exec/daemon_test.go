@@ -322,8 +322,10 @@ func TestDaemonIdleExitRemovesSocket(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("the daemon did not exit when idle")
 	}
-	if _, err := os.Lstat(ep.socket); !errors.Is(err, fs.ErrNotExist) {
-		t.Fatalf("socket left behind: %v", err)
+	for _, p := range []string{ep.socket, ep.lock} {
+		if _, err := os.Lstat(p); !errors.Is(err, fs.ErrNotExist) {
+			t.Fatalf("%s left behind: %v", p, err)
+		}
 	}
 	if _, err := PingDaemon(context.Background(), cfg); !errors.Is(err, ErrNoDaemon) {
 		t.Fatalf("ping after exit: %v", err)
@@ -494,4 +496,24 @@ func TestDaemonDisabled(t *testing.T) {
 			t.Errorf("STELP_DAEMON=%q: disabled=%v", v, !want)
 		}
 	}
+}
+
+// One daemon per lock file; the file an exiting daemon removes is
+// created afresh by the next one.
+func TestLockEndpoint(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.lock")
+	first, err := lockEndpoint(path)
+	if err != nil || first == nil {
+		t.Fatalf("first: %v %v", first, err)
+	}
+	if second, err := lockEndpoint(path); err != nil || second != nil {
+		t.Fatalf("second while the first holds it: %v %v", second, err)
+	}
+	os.Remove(path)
+	first.Close()
+	third, err := lockEndpoint(path)
+	if err != nil || third == nil {
+		t.Fatalf("after the first exited: %v %v", third, err)
+	}
+	third.Close()
 }

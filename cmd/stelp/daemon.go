@@ -36,7 +36,7 @@ func runDaemon(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 // daemon's start-up does not compete with this run for the CPU.
 func runRunner(ctx context.Context, memoryMB int64, useDaemon bool, logf func(string, ...any)) (r exec.Runner, closeRunner func(), start func()) {
 	if useDaemon {
-		if why := daemonUnfit(); why != "" {
+		if why := daemonUnfit(os.Executable()); why != "" {
 			logf("daemon: not used: %s", why)
 		} else {
 			var cfg exec.DaemonConfig
@@ -67,8 +67,7 @@ func runRunner(ctx context.Context, memoryMB int64, useDaemon bool, logf func(st
 // daemonUnfit says why this binary should not start a daemon: one built
 // by `go run` is deleted when the command ends, and each build would
 // leave a daemon of its own behind.
-func daemonUnfit() string {
-	exe, err := os.Executable()
+func daemonUnfit(exe string, err error) string {
 	if err != nil {
 		return err.Error()
 	}

@@ -223,3 +223,19 @@ func TestRunDaemonKilledMidRun(t *testing.T) {
 		t.Fatalf("the killed daemon %d still answers", info.PID)
 	}
 }
+
+func TestDaemonUnfit(t *testing.T) {
+	for exe, unfit := range map[string]bool{
+		"/tmp/go-build1234/b001/exe/stelp":  true, // go run
+		"/usr/local/bin/stelp":              false,
+		"/tmp/go-build1234/b001/stelp.test": false, // go test: the daemon tests need it
+		"/home/u/exe/stelp":                 false,
+	} {
+		if got := daemonUnfit(exe, nil) != ""; got != unfit {
+			t.Errorf("%s: unfit %v", exe, got)
+		}
+	}
+	if daemonUnfit("", errors.New("no /proc")) == "" {
+		t.Error("an unknown binary is fit")
+	}
+}

@@ -12,13 +12,15 @@ package exec
 // anything the caller's policy would block.
 //
 //	daemon → client  daemonHello  {protocol, identity, ready, ...}   on connect
-//	client → daemon  daemonCall   {run: Request} or {stop: true}     one per connection
+//	client → daemon  daemonCall   {run: Request}, {execute: ExecuteCall}
+//	                              or {stop: true}                    one per connection
 //	daemon → client  daemonReply  {result, error?}                   one
 //
 // Closing the connection before the reply cancels the run (the pool kills
 // the worker running it and starts another).
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -30,12 +32,14 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/stelp-dev/stelp/policy"
 )
 
 // daemonProtocol changes whenever the frames below change; it is part of
 // the socket name, so clients and daemons of different protocols never
 // meet.
-const daemonProtocol = 1
+const daemonProtocol = 2
 
 const (
 	// DaemonEnv turns the daemon off for `stelp run` when "off".
@@ -76,6 +80,9 @@ type DaemonConfig struct {
 	// request before it exits (default: $STELP_DAEMON_IDLE, else
 	// DefaultDaemonIdle).
 	Idle time.Duration
+	// Execute, in a daemon, runs ExecuteCalls (nil: the daemon takes
+	// transpiled Requests only).
+	Execute ExecuteFunc
 }
 
 // DefaultDaemonDir is $STELP_DAEMON_DIR, else $XDG_RUNTIME_DIR/stelp (a
@@ -231,15 +238,36 @@ type daemonHello struct {
 	// Ready is false while the pool's workers are still starting; the
 	// client then runs its program without the daemon.
 	Ready bool `json:"ready"`
+	// Execute says the daemon takes ExecuteCalls.
+	Execute bool `json:"execute,omitempty"`
 	// PID and Running (runs in flight) are for diagnostics and tests.
 	PID     int `json:"pid"`
 	Running int `json:"running"`
 }
 
 type daemonCall struct {
-	Run  *Request `json:"run,omitempty"`
-	Stop bool     `json:"stop,omitempty"`
+	Run *Request `json:"run,omitempty"`
+	// Execute asks a daemon that can (daemonHello.Execute) to check, gate,
+	// transpile and run a program itself.
+	Execute *ExecuteCall `json:"execute,omitempty"`
+	Stop    bool         `json:"stop,omitempty"`
 }
+
+// ExecuteCall is a whole program for a daemon to check, gate, transpile
+// and run under the client's policy: the client resolved the policy (its
+// files, its flags), so the daemon never runs anything the client would
+// not, and the client process is spared the parser's and the rules'
+// cold start.
+type ExecuteCall struct {
+	Source string        `json:"source"`
+	Policy policy.Policy `json:"policy"`
+	Gate   bool          `json:"gate"`
+	Trace  bool          `json:"trace,omitempty"`
+	Stdin  string        `json:"stdin,omitempty"`
+}
+
+// ExecuteFunc runs an ExecuteCall's program on runner (the daemon's pool).
+type ExecuteFunc func(ctx context.Context, call *ExecuteCall, runner Runner) (*Result, error)
 
 type daemonReply struct {
 	Result *Result `json:"result,omitempty"`

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/stelp-dev/stelp/policy"
 )
 
 const (
@@ -62,7 +64,7 @@ func DialDaemon(ctx context.Context, cfg DaemonConfig) (*Remote, error) {
 		conn.Close()
 		return nil, err
 	}
-	return &Remote{conn: conn, pid: h.PID, running: h.Running}, nil
+	return &Remote{conn: conn, pid: h.PID, running: h.Running, execute: h.Execute}, nil
 }
 
 // DaemonInfo is what a daemon says of itself when a client connects.
@@ -117,6 +119,7 @@ type Remote struct {
 
 	conn         *net.UnixConn
 	pid, running int
+	execute      bool // the daemon takes ExecuteCalls
 	mu           sync.Mutex
 	used         bool
 }
@@ -141,20 +144,47 @@ func (r *Remote) fallback() Runner {
 // stdin, printed, run for its whole time budget) before the daemon died,
 // so a daemon lost mid-run is a result that says so, not a silent re-run.
 func (r *Remote) Run(ctx context.Context, req *Request) (*Result, error) {
+	res, err := r.call(ctx, daemonCall{Run: req}, req.Limits)
+	if errors.Is(err, ErrNotSent) {
+		return r.fallback().Run(ctx, req)
+	}
+	return res, err
+}
+
+// ErrNotSent: the daemon never received the call (it was used already,
+// or the write failed); the caller may run the program another way.
+var ErrNotSent = errors.New("the daemon did not receive the program")
+
+// CanExecute reports whether the daemon takes whole programs (Execute).
+func (r *Remote) CanExecute() bool { return r.execute }
+
+// Execute has the daemon check, gate, transpile and run a program under
+// the client's policy (see ExecuteCall). Like Run, a program the daemon
+// received is never run again; ErrNotSent means it was not received.
+func (r *Remote) Execute(ctx context.Context, call *ExecuteCall) (*Result, error) {
+	if !r.execute {
+		return nil, fmt.Errorf("%w: this daemon takes transpiled requests only", ErrNotSent)
+	}
+	return r.call(ctx, daemonCall{Execute: call}, call.Policy.Limits)
+}
+
+// call sends one call and waits for its result, at most the run's time
+// limit plus daemonResultSlack.
+func (r *Remote) call(ctx context.Context, c daemonCall, limits policy.Limits) (*Result, error) {
 	r.mu.Lock()
 	first := !r.used
 	r.used = true
 	r.mu.Unlock()
 	if !first {
-		return r.fallback().Run(ctx, req)
+		return nil, fmt.Errorf("%w: one call per connection", ErrNotSent)
 	}
-	lim := effectiveLimits(req.Limits)
+	lim := effectiveLimits(limits)
 	// A write that fails delivered less than the whole frame, which the
 	// daemon discards unread: the program did not start.
 	_ = r.conn.SetWriteDeadline(time.Now().Add(daemonWriteWait))
-	if err := writeFrame(r.conn, daemonCall{Run: req}); err != nil {
+	if err := writeFrame(r.conn, c); err != nil {
 		r.conn.Close()
-		return r.fallback().Run(ctx, req)
+		return nil, fmt.Errorf("%w: %v", ErrNotSent, err)
 	}
 	start := time.Now()
 	// Ctrl-C hangs up, and the daemon kills the worker running the

@@ -31,13 +31,15 @@ func IsDaemon() bool { return os.Getenv(daemonProcessEnv) == "1" }
 
 // MaybeRunDaemon turns the process into the daemon when it was started as
 // one (StartDaemon), and never returns in that case. Test binaries whose
-// tests start a daemon call it from TestMain, after MaybeRunWorker.
-func MaybeRunDaemon() {
+// tests start a daemon call it from TestMain, after MaybeRunWorker; execute
+// is what the daemon does with whole programs (nil: it takes transpiled
+// requests only).
+func MaybeRunDaemon(execute ExecuteFunc) {
 	if !IsDaemon() {
 		return
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := ServeDaemonFromEnv(ctx)
+	err := ServeDaemonFromEnv(ctx, execute)
 	stop()
 	if err != nil {
 		os.Exit(1)
@@ -46,9 +48,10 @@ func MaybeRunDaemon() {
 }
 
 // ServeDaemonFromEnv serves as the daemon StartDaemon described in the
-// environment: its directory and idle period.
-func ServeDaemonFromEnv(ctx context.Context) error {
-	return ServeDaemon(ctx, DaemonConfig{Dir: os.Getenv(DaemonDirEnv)}, PoolOptions{})
+// environment: its directory and idle period. execute, when not nil,
+// lets it take whole programs (ExecuteCall).
+func ServeDaemonFromEnv(ctx context.Context, execute ExecuteFunc) error {
+	return ServeDaemon(ctx, DaemonConfig{Dir: os.Getenv(DaemonDirEnv), Execute: execute}, PoolOptions{})
 }
 
 // ServeDaemon serves clients on the socket of cfg until the daemon has
@@ -92,6 +95,7 @@ func ServeDaemon(ctx context.Context, cfg DaemonConfig, pool PoolOptions) error 
 	}
 	d := newDaemon(ep.identity, cfg.idle())
 	d.exe = ep.exe
+	d.execute = cfg.Execute
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	// The socket answers at once (not ready) while the workers start, so
@@ -153,6 +157,8 @@ type daemon struct {
 	// deleted can get no new clients (they look for the new binary's
 	// socket), so it leaves early.
 	exe string
+
+	execute ExecuteFunc // nil: Requests only
 
 	mu      sync.Mutex
 	runner  Runner // nil until the workers are warm
@@ -284,7 +290,7 @@ func (d *daemon) handle(ctx context.Context, conn *net.UnixConn) {
 	d.mu.Unlock()
 	_ = conn.SetWriteDeadline(time.Now().Add(daemonWriteWait))
 	if writeFrame(conn, daemonHello{Protocol: daemonProtocol, Identity: d.identity, Ready: runner != nil,
-		PID: os.Getpid(), Running: running}) != nil {
+		PID: os.Getpid(), Running: running, Execute: d.execute != nil}) != nil {
 		return
 	}
 	_ = conn.SetReadDeadline(time.Now().Add(daemonRequestWait))
@@ -298,7 +304,13 @@ func (d *daemon) handle(ctx context.Context, conn *net.UnixConn) {
 		d.stop()
 		return
 	}
-	if call.Run == nil {
+	var run func(context.Context) (*Result, error)
+	switch {
+	case call.Run != nil:
+		run = func(ctx context.Context) (*Result, error) { return runner.Run(ctx, call.Run) }
+	case call.Execute != nil && d.execute != nil:
+		run = func(ctx context.Context) (*Result, error) { return d.execute(ctx, call.Execute, runner) }
+	default:
 		return
 	}
 	if runner == nil {
@@ -316,7 +328,7 @@ func (d *daemon) handle(ctx context.Context, conn *net.UnixConn) {
 		cancel()
 	}()
 	d.addRunning(1)
-	res, err := runner.Run(runCtx, call.Run)
+	res, err := run(runCtx)
 	d.addRunning(-1)
 	rep := daemonReply{Result: res}
 	if err != nil {

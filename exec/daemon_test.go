@@ -7,11 +7,14 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/stelp-dev/stelp/policy"
 )
 
 // daemonDir is a fresh private directory with a short path (a socket path
@@ -516,4 +519,60 @@ func TestLockEndpoint(t *testing.T) {
 		t.Fatalf("after the first exited: %v %v", third, err)
 	}
 	third.Close()
+}
+
+// A daemon with an ExecuteFunc takes whole programs: the call arrives
+// with the client's policy intact and the daemon's pool as the runner; a
+// daemon without one is refused before anything is sent.
+func TestDaemonExecute(t *testing.T) {
+	ctx := context.Background()
+	var got *ExecuteCall
+	var gotRunner Runner
+	cfg := DaemonConfig{Dir: daemonDir(t), Idle: time.Minute, Execute: func(ctx context.Context, call *ExecuteCall, runner Runner) (*Result, error) {
+		got, gotRunner = call, runner
+		return runner.Run(ctx, &Request{Code: call.Source, Stdin: call.Stdin, Limits: call.Policy.Limits})
+	}}
+	serveDaemon(t, cfg)
+	pol := policy.Policy{
+		Rules:        map[string]policy.Severity{"SP101": policy.SeverityOff, "SP301": policy.SeverityWarning},
+		ModulesAllow: []string{"math", "re"},
+		Limits:       testLimits(),
+		Files:        true,
+	}
+	call := &ExecuteCall{Source: "print(input() * 2)\n", Policy: pol, Gate: true, Trace: true, Stdin: "ab\n"}
+	r, err := DialDaemon(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.CanExecute() {
+		t.Fatal("the daemon does not offer Execute")
+	}
+	res, err := r.Execute(ctx, call)
+	r.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != StatusOK || res.Stdout != "abab\n" {
+		t.Fatalf("result %+v", res)
+	}
+	if got == nil || !reflect.DeepEqual(*got, *call) {
+		t.Fatalf("the daemon received %+v, the client sent %+v", got, call)
+	}
+	if _, ok := gotRunner.(*Pool); !ok {
+		t.Fatalf("the daemon ran it on %T, not its pool", gotRunner)
+	}
+
+	plain := DaemonConfig{Dir: daemonDir(t), Idle: time.Minute}
+	serveDaemon(t, plain)
+	r, err = DialDaemon(ctx, plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if r.CanExecute() {
+		t.Fatal("a daemon without an ExecuteFunc offers Execute")
+	}
+	if _, err := r.Execute(ctx, call); !errors.Is(err, ErrNotSent) {
+		t.Fatalf("Execute on a plain daemon: %v, want ErrNotSent", err)
+	}
 }

@@ -85,6 +85,12 @@ func TestRunDaemonMatchesOneShot(t *testing.T) {
 		{"timeout", "x = 0\nfor i in range(10**9):\n    x += i\n", []string{"--timeout", "300ms", "--steps", "1000000000", "--gate=off"}},
 		{"stdin", "print(input().upper())\n", []string{"--stdin", "shout"}},
 		{"trace", "total = 0\nfor i in range(3):\n    total += i\nprint(total)\n", []string{"--trace"}},
+		// The daemon applies the client's policy: SP101 off lets eval past
+		// the gate (the default blocks it), and the runtime refuses it.
+		{"config", "print(eval('1 + 1'))\n", []string{"--config", filepath.Join(dir, "sp101-off.yaml")}},
+	}
+	if err := os.WriteFile(filepath.Join(dir, "sp101-off.yaml"), []byte("rules:\n  SP101: off\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -95,7 +101,7 @@ func TestRunDaemonMatchesOneShot(t *testing.T) {
 			args := append(append([]string{"run", "--json", "--verbose"}, c.args...), p)
 			dcode, dout, derrs := runCLI(t, "", args...)
 			ocode, oout, oerrs := runCLI(t, "", append(args, "--no-daemon")...)
-			if c.name != "blocked" && !strings.Contains(derrs, viaDaemon) {
+			if !strings.Contains(derrs, viaDaemon) || !strings.Contains(derrs, "daemon: checks, transpiles and runs the program") {
 				t.Fatalf("not run on the daemon:\n%s", derrs)
 			}
 			if !strings.Contains(oerrs, "daemon: off") {

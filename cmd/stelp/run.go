@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -106,12 +107,8 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	// a worker's start-up runs on the other core while this process
 	// checks and transpiles; closing it ends a worker the gate left unused.
 	runner, closeRunner, startDaemon := runRunner(ctx, pol.Limits.MemoryMB, !*noDaemon && !exec.DaemonDisabled(), logf)
-	res, err := pipeline.Execute(ctx, src, pol, pipeline.Options{
-		Gate:   gate.String() == "on",
-		Runner: runner,
-		Stdin:  progIn,
-		Trace:  *trace,
-	})
+	opts := pipeline.Options{Gate: gate.String() == "on", Runner: runner, Stdin: progIn, Trace: *trace}
+	res, err := executeProgram(ctx, src, pol, opts, logf)
 	closeRunner()
 	if startDaemon != nil && ctx.Err() == nil {
 		defer startDaemon() // after the output: the user sees it first
@@ -275,4 +272,28 @@ func writeTrace(w io.Writer, src []byte, res *exec.Result) {
 		}
 		fmt.Fprintf(w, "%4d  %s%s  # %s\n", n, l, strings.Repeat(" ", pad), strings.Join(notes, "  "))
 	}
+}
+
+// executeProgram runs the pipeline on opts.Runner. A daemon that can takes
+// the whole program, check and transpilation included: it has the parser
+// and the rule tables warm, which a fresh CLI process would build for
+// this one program. The policy is the one this process resolved.
+func executeProgram(ctx context.Context, src []byte, pol *policy.Policy, opts pipeline.Options, logf func(string, ...any)) (*exec.Result, error) {
+	if remote, ok := opts.Runner.(*exec.Remote); ok && remote.CanExecute() {
+		logf("daemon: checks, transpiles and runs the program")
+		res, err := remote.Execute(ctx, &exec.ExecuteCall{Source: string(src), Policy: *pol, Gate: opts.Gate, Trace: opts.Trace, Stdin: opts.Stdin})
+		if !errors.Is(err, exec.ErrNotSent) {
+			return res, err
+		}
+		logf("daemon: %v; running in a one-shot worker", err)
+		opts.Runner = exec.OneShot{}
+	}
+	return pipeline.Execute(ctx, src, pol, opts)
+}
+
+// daemonExecute is the daemon's side of executeProgram.
+func daemonExecute(ctx context.Context, call *exec.ExecuteCall, runner exec.Runner) (*exec.Result, error) {
+	return pipeline.Execute(ctx, []byte(call.Source), &call.Policy, pipeline.Options{
+		Gate: call.Gate, Runner: runner, Stdin: call.Stdin, Trace: call.Trace,
+	})
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	osexec "os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -217,6 +218,9 @@ func startWorker(exe string, memMB int64, once bool) (*worker, error) {
 	// The argument selects the hidden worker command of the stelp binary;
 	// test binaries ignore it (their TestMain calls MaybeRunWorker first).
 	cmd := osexec.Command(exe, "__worker")
+	// Named after the binary, not the path it was started by (a daemon
+	// starts its workers through /proc/self/exe): ps shows `stelp __worker`.
+	cmd.Args[0] = workerName(exe)
 	cmd.Env = workerEnviron(memMB, once)
 	cmd.SysProcAttr = workerSysProcAttr()
 	stdin, err := cmd.StdinPipe()
@@ -491,4 +495,14 @@ func (t *tailBuffer) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return string(t.buf)
+}
+
+// workerName is the argv[0] of a worker started from exe.
+func workerName(exe string) string {
+	if exe == daemonWorkerExe && exe != "" {
+		if self, err := os.Executable(); err == nil {
+			return filepath.Base(self)
+		}
+	}
+	return filepath.Base(exe)
 }

@@ -12,6 +12,11 @@ import (
 
 // Check parses src and runs every rule over it. pol may be nil (defaults).
 func Check(ctx context.Context, src []byte, pol *policy.Policy) []Finding {
+	if ctx.Err() == nil {
+		if fs, ok := checkFast(ctx, src, pol); ok {
+			return fs
+		}
+	}
 	p := getParser()
 	defer putParser(p)
 	t, err := p.Parse(ctx, nil, src)

@@ -1,12 +1,15 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/stelp-dev/stelp/policy"
 )
 
 // The fast parser: a hand-written lexer and recursive-descent parser for
@@ -466,7 +469,6 @@ func (p *fparser) compound(async int32) int32 {
 		}
 		p.colonSuite(n, s.fBody)
 	default: // class
-
 		if async >= 0 {
 			p.bail()
 		}
@@ -1143,7 +1145,6 @@ func (p *fparser) expression(walrus bool) int32 {
 	}
 	if walrus && p.kind() == tkName && p.isAt(1, s.walrus) {
 		n := p.newNode(s.namedExpr)
-
 		p.add(n, p.take(), s.fName)
 		p.add(n, p.take(), 0)
 		v := p.expression(false)
@@ -1154,7 +1155,6 @@ func (p *fparser) expression(walrus bool) int32 {
 		}
 		p.add(n, v, s.fValue)
 		return p.exit(n)
-
 	}
 	x := p.or()
 	if !p.is(s.if_) {
@@ -1467,7 +1467,6 @@ func (p *fparser) arguments(genOK bool) int32 {
 				}
 				return p.exit(p.comprehension(s.genExpr, lp, arg, s.rparen))
 			}
-
 		}
 		first = false
 		p.add(n, arg, 0)
@@ -1643,13 +1642,11 @@ func (p *fparser) braces() int32 {
 	}
 	if !isDict {
 		return p.display(s.set, lb, first, s.rbrace)
-
 	}
 	n := p.wrap(s.dict, lb, 0)
 	p.add(n, first, 0)
 	for p.more(n, s.rbrace) {
 		if p.is(s.starstar) {
-
 			p.add(n, p.dictSplat(), 0)
 			continue
 		}
@@ -1831,7 +1828,6 @@ func (p *fparser) emit(root int32, out []node, tables *langTables) []node {
 			stack = stack[:len(stack)-1]
 			started = true
 			continue
-
 		}
 		ca := &arena[c]
 		if started {
@@ -1864,4 +1860,42 @@ func (p *fparser) emit(root int32, out []node, tables *langTables) []node {
 		panic(fmt.Sprintf("fast parse: %d extras not placed", len(extras)-ei))
 	}
 	return out[:n]
+}
+
+// fastTree returns the tree of src from the fast parser, nil when it
+// bails. The tree has no tree-sitter tree (Sitter returns nil; Edit and
+// Close have nothing to release) and uses src as is.
+func fastTree(src []byte, buf []node) *Tree {
+	nodes, err := fastParse(src, buf)
+	if err != nil {
+		return nil
+	}
+	_, tables := python()
+	return &Tree{lang: tables, src: src, nodes: nodes, lines: lineStarts(src)}
+}
+
+// fastNodes keeps node buffers of fast-parsed trees whose lifetime the
+// caller controls (Check), as Parser keeps the tree-sitter path's.
+var fastNodes sync.Pool
+
+// checkFast runs the rules on src's fast-parsed tree; ok is false when
+// the fast parser bailed.
+func checkFast(ctx context.Context, src []byte, pol *policy.Policy) (fs []Finding, ok bool) {
+	var buf []node
+	if b, _ := fastNodes.Get().(*[]node); b != nil {
+		buf = *b
+	}
+	t := fastTree(src, buf)
+	if t == nil {
+		if buf != nil {
+			fastNodes.Put(&buf)
+		}
+		return nil, false
+	}
+	fs = CheckTree(ctx, t, pol)
+	// Findings hold no reference to the tree: its nodes can be reused.
+	nodes := t.nodes[:0]
+	t.nodes, t.syn = nil, nil
+	fastNodes.Put(&nodes)
+	return fs, true
 }

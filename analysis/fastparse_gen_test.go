@@ -474,9 +474,14 @@ func (g *fpGen) block(depth int) {
 func (g *fpGen) header(s string, depth int) {
 	if g.chance(15) {
 		// a one-line suite
-		g.line(s + ": " + g.simple())
+		body := g.simple()
+		if strings.Contains(s, "->") && !g.chance(10) {
+			body = "pass" // -> T: name... is a tree-sitter ERROR
+		}
+		g.line(s + ": " + body)
 		return
 	}
+
 	g.line(s + ":")
 	g.block(depth)
 }
@@ -531,7 +536,6 @@ func (g *fpGen) statement(depth int) {
 		}
 	case 4:
 		g.header("with "+g.plainName()+"("+g.args()+") as "+g.target()+", "+g.plainName(), depth)
-
 	case 5, 6:
 		for g.chance(30) {
 			g.line("@" + g.atom())
@@ -541,7 +545,6 @@ func (g *fpGen) statement(depth int) {
 				g.b.WriteString(strings.Repeat(" ", g.indent+g.pick(4)) + "# after decorator\n")
 			}
 		}
-
 		params := []string{"", "self", "a, b=1", "a: int, *args: str, b: " + g.typ() + " = None, **kw", "a, /, b, *, c", "*, k=" + g.number()}
 		ret := ""
 		if g.chance(40) {
@@ -577,7 +580,6 @@ func (g *fpGen) statement(depth int) {
 func (g *fpGen) program() string {
 	g.b.Reset()
 	g.budget = 300
-
 	if g.chance(20) {
 		g.b.WriteString("# header\n\n")
 	}
@@ -614,7 +616,7 @@ func TestFastParseGenerated(t *testing.T) {
 		t.Logf("bail sites: %v", sites)
 	}
 
-	if tally.same*10 < tally.files*7 {
+	if tally.same*10 < tally.files*9 {
 		t.Errorf("only %d of %d generated programs fast-parsed", tally.same, tally.files)
 	}
 }

@@ -331,7 +331,6 @@ func (lx *flexer) endLine() {
 		}
 	}
 	ci := 0
-
 	if lx.lastKnd == tkOp && lx.lastSym == lx.s.colon {
 		// A block opens: INDENT right after the header line, before the
 		// comment lines.
@@ -674,7 +673,6 @@ func (lx *flexer) op() {
 		default:
 			sym = f[0]
 		}
-
 	default:
 		lx.bail() // '$', '?', '`' ...
 	}

@@ -117,7 +117,6 @@ var fpSnippets = []struct {
 	{"x = (y := f(z) for z in w)\nx = {y := f(z) for z in w}\nf(y := g(z) for z in w)\n", true},
 	{"x = {**a for a in b}\n", false},
 	{"x = [*a for a in b]\n", false},
-
 	{"if n := len(a): pass\n", true},
 	{"while chunk := f.read(): pass\n", true},
 	{"x = a, *b\n", false},
@@ -165,7 +164,6 @@ var fpSnippets = []struct {
 	{"def f[T](x: T): pass\n", false},
 	{"def f() -> X: x[0]\n", false},
 	{"def f() -> None: ...\ndef g() -> int: return 1\n", true},
-
 	{"class A: pass\nclass B(): pass\nclass C(B, metaclass=M): pass\n", true},
 	{"print(x)\nprint(a, b, sep='')\nprint (a), b\nprint\n", false},
 	{"print(x)\nprint(a, b, sep='')\nprint.x = 1\n", true},

@@ -6,9 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
+
+	sitter "github.com/smacker/go-tree-sitter"
 )
 
 // The fast parser's contract: for any source, it bails or it writes the
@@ -273,4 +276,89 @@ func BenchmarkFastParse2000Lines(b *testing.B) {
 func fpBailSite() string {
 	s, _ := fastBailSite.Load().(string)
 	return s
+}
+
+// TestFastParseCheckSame: Check on the fast path reports exactly what the
+// rules report on tree-sitter's tree, for every source the fast parser
+// takes.
+func TestFastParseCheckSame(t *testing.T) {
+	p := NewParser()
+	defer p.Close()
+	ctx := context.Background()
+	var srcs [][]byte
+	for _, f := range fpTestdataFiles(t) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	if _, err := os.Stat(corpusDir()); err == nil {
+		for _, progs := range fpCorpusPrograms(t) {
+			for _, s := range progs {
+				srcs = append(srcs, []byte(s))
+			}
+		}
+	}
+	fast := 0
+	for _, src := range srcs {
+		got, ok := checkFast(ctx, src, nil)
+		if !ok {
+			continue
+		}
+		fast++
+		tr, err := p.Parse(ctx, nil, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := CheckTree(ctx, tr, nil)
+		tr.Close()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("findings differ on the fast path for:\n%s\ngot  %+v\nwant %+v", src, got, want)
+		}
+	}
+	if fast < len(srcs)/2 {
+		t.Errorf("only %d of %d sources on the fast path", fast, len(srcs))
+	}
+}
+
+// TestFastTreeWithoutSitter: a fast-parsed tree has no tree-sitter tree;
+// what would touch it is a no-op, and it can serve as the old tree of a
+// tree-sitter parse (which then parses from scratch).
+func TestFastTreeWithoutSitter(t *testing.T) {
+	ctx := context.Background()
+	src := []byte("x = eval(input())\n")
+	tr, err := ParseSource(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.Sitter() != nil {
+		t.Fatal("ParseSource did not take the fast path")
+	}
+	src[0] = 'y' // the tree keeps its own copy
+	if got := string(tr.Source()); got != "x = eval(input())\n" {
+		t.Fatalf("source changed with the caller's buffer: %q", got)
+	}
+	if r := tr.RootNode(); r == nil || r.Type() != "module" || r.HasError() {
+		t.Fatalf("root %v", r)
+	}
+	tr.Edit(sitter.EditInput{StartIndex: 0, OldEndIndex: 1, NewEndIndex: 1})
+	p := NewParser()
+	defer p.Close()
+	t2, err := p.Parse(ctx, tr, []byte("z = 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if t2.Sitter() == nil || t2.RootNode().Child(0).Type() != "expression_statement" {
+		t.Fatalf("tree-sitter parse from a fast tree: %v", t2.RootNode())
+	}
+	t2.Close()
+	tr.Close()
+	tr.Close()
+	// A source the fast parser bails on still parses, with tree-sitter.
+	tr, err = ParseSource(ctx, []byte("match x:\n    case 1:\n        pass\n"))
+	if err != nil || tr.Sitter() == nil {
+		t.Fatalf("fallback: %v %v", tr, err)
+	}
+	tr.Close()
 }

@@ -27,10 +27,18 @@ type syntaxIndex struct {
 	hasError   []bool
 }
 
-// ParseSource parses src with a pooled parser: for one-off parses (the
-// transpiler's), where building a tree-sitter parser would cost as much
-// as parsing a short program. Close the tree when done.
+// ParseSource parses src with the fast parser, or when it bails, with a
+// pooled tree-sitter parser: for one-off parses (the transpiler's), where
+// building a tree-sitter parser would cost as much as parsing a short
+// program. A fast-parsed tree has no tree-sitter tree (Sitter is nil).
+// Close the tree when done.
 func ParseSource(ctx context.Context, src []byte) (*Tree, error) {
+	if ctx.Err() == nil {
+		// The tree keeps its own copy, as Parser.Parse does.
+		if t := fastTree(append([]byte(nil), src...), nil); t != nil {
+			return t, nil
+		}
+	}
 	p := getParser()
 	t, err := p.Parse(ctx, nil, src)
 	if err != nil {

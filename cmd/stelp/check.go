@@ -326,7 +326,9 @@ func parserAnalyzer(edits bool) func() (analyzeFunc, func()) {
 	return func() (analyzeFunc, func()) {
 		p := analysis.NewParser()
 		return func(ctx context.Context, src []byte, pol *policy.Policy) ([]analysis.Finding, error) {
-			t, err := p.Parse(ctx, nil, src)
+			// The fast parser when it can, tree-sitter when it bails; p
+			// validates the SARIF fixes.
+			t, err := analysis.ParseSource(ctx, src)
 			if err != nil {
 				return nil, err
 			}

@@ -734,7 +734,9 @@ func (p *fparser) simpleStatement() int32 {
 		// parsed by tree-sitter; as plain names, only forms that cannot
 		// start one of those stay here.
 		next := p.peek(1)
-		ok := next.kind == tkOp && (next.sym == s.dot || next.sym == s.eq || (next.sym == s.lparen && !p.isName(t, "match")))
+		// type(a).x = 1 reads as a type alias statement in tree-sitter.
+		ok := next.kind == tkOp && (next.sym == s.dot || next.sym == s.eq ||
+			next.sym == s.lparen && !p.isName(t, "match") && !p.isName(t, "type"))
 		if !ok || p.isName(t, "__future__") || p.isName(t, "case") {
 			p.bail()
 		}

@@ -77,8 +77,20 @@ func (g *fpGen) str() string {
 	for i, n := 0, g.pick(5); i < n; i++ {
 		switch k := g.pick(12); {
 		case k < 4:
-			words := []string{"abc", "hello world", "x=1", " ", "%s", "a.b", "#notcomment"}
-			body.WriteString(words[g.pick(len(words))])
+			words := []string{"abc", "hello world", "x=1", " ", "%s", "a.b", "#notcomment", "\t", "it's", "say \"hi\"", "{", "}", "\\\n", "\"\"", "''"}
+			w := words[g.pick(len(words))]
+			switch {
+			case format && (w == "{" || w == "}"):
+				w += w // a literal brace
+			case !triple && strings.Contains(w, q[:1]):
+				w = "q"
+			case w == "\\\n" && raw && !triple:
+				w = "r"
+			case triple && strings.HasPrefix(w, q[:1]):
+				w = " " + w + " "
+			}
+			body.WriteString(w)
+
 		case k < 6:
 			esc := []string{"\\n", "\\t", "\\\\", "\\x41", "\\0", "\\'", "\\\"", "\\d", "\\w", "\\101"}
 			if !bytesStr && !raw {

@@ -735,7 +735,7 @@ func (p *fparser) simpleStatement() int32 {
 		// start one of those stay here.
 		next := p.peek(1)
 		// type(a).x = 1 reads as a type alias statement in tree-sitter.
-		ok := next.kind == tkOp && (next.sym == s.dot || next.sym == s.eq ||
+		ok := next.kind == tkNewline || next.kind == tkOp && (next.sym == s.dot || next.sym == s.eq || next.sym == s.semi ||
 			next.sym == s.lparen && !p.isName(t, "match") && !p.isName(t, "type"))
 		if !ok || p.isName(t, "__future__") || p.isName(t, "case") {
 			p.bail()

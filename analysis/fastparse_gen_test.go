@@ -633,8 +633,8 @@ func TestFastParseGenerated(t *testing.T) {
 	}
 }
 
-// FuzzFastParseGenerated explores generated programs by seed.
-func FuzzFastParseGenerated(f *testing.F) {
+// FuzzGeneratedPrograms explores generated programs by seed.
+func FuzzGeneratedPrograms(f *testing.F) {
 	for i := int64(0); i < 8; i++ {
 		f.Add(i)
 	}

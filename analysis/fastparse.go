@@ -101,7 +101,8 @@ func fastParse(src []byte, buf []node) (nodes []node, err error) {
 
 func (p *fparser) reset(src []byte, s *fpSymbols) {
 	p.src, p.s = src, s
-	p.lx = flexer{src: src, s: s, toks: p.lx.toks[:0], extras: p.lx.extras[:0], indents: p.lx.indents[:0], quotes: p.lx.quotes[:0]}
+	p.lx = flexer{src: src, s: s, toks: p.lx.toks[:0], extras: p.lx.extras[:0], indents: p.lx.indents[:0],
+		quotes: p.lx.quotes[:0], comments: p.lx.comments[:0]}
 	p.p, p.depth = 0, 0
 	p.a = p.a[:0]
 }

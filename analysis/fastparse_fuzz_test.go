@@ -88,7 +88,7 @@ func TestFastParseMutations(t *testing.T) {
 	}
 	check("benchSource(40)", benchSource(40))
 	for i, f := range fpTestdataFiles(t) {
-		if i%9 != 0 {
+		if i%12 != 0 || testing.Short() {
 			continue
 		}
 		src, err := os.ReadFile(f)
@@ -100,6 +100,7 @@ func TestFastParseMutations(t *testing.T) {
 		}
 	}
 	t.Logf("mutations: %v", &tally)
+	tally.logSites(t)
 }
 
 // FuzzFastParse: for any input, the fast parser bails or writes the tree

@@ -611,7 +611,7 @@ func TestFastParseGenerated(t *testing.T) {
 	defer p.Close()
 	g := &fpGen{r: rand.New(rand.NewSource(1))}
 	var tally fpTally
-	n := 1500
+	n := 1000
 	if testing.Short() {
 		n = 200
 	}
@@ -620,13 +620,7 @@ func TestFastParseGenerated(t *testing.T) {
 		tally.add(fmt.Sprintf("program %d", i), fpCompare(t, p, fmt.Sprintf("generated program %d:\n%s", i, src), []byte(src)))
 	}
 	t.Logf("generated: %v", &tally)
-	if testing.Verbose() {
-		sites := map[string]int{}
-		for _, n := range tally.bailedNames {
-			sites[n[strings.LastIndex(n, " at ")+4:]]++
-		}
-		t.Logf("bail sites: %v", sites)
-	}
+	tally.logSites(t)
 
 	if tally.same*10 < tally.files*9 {
 		t.Errorf("only %d of %d generated programs fast-parsed", tally.same, tally.files)

@@ -71,7 +71,9 @@ type flexer struct {
 	lastSym uint16
 	lastKnd uint8
 	quotes  []byte // quote characters of the enclosing strings
-	s       *fpSymbols
+	// comments is endLine's scratch: the comment lines after a line.
+	comments []commentLine
+	s        *fpSymbols
 }
 
 func (lx *flexer) bail() { fastBail() }
@@ -286,7 +288,8 @@ func (lx *flexer) endLine() {
 		return
 	}
 	// Find the next line of code and the comment lines before it.
-	var comments []commentLine
+	comments := lx.comments[:0]
+	defer func() { lx.comments = comments[:0] }()
 	p := lx.pos
 	level, next := 0, len(src)
 	for p < len(src) {

@@ -139,6 +139,19 @@ func (c *fpTally) add(name string, o fpOutcome) {
 	}
 }
 
+// logSites logs, with -v, how many bails each place in the fast parser
+// made.
+func (c *fpTally) logSites(t *testing.T) {
+	if !testing.Verbose() {
+		return
+	}
+	sites := map[string]int{}
+	for _, n := range c.bailedNames {
+		sites[n[strings.LastIndex(n, " at ")+4:]]++
+	}
+	t.Logf("bail sites: %v", sites)
+}
+
 func (c *fpTally) String() string {
 	return fmt.Sprintf("%d sources: %d fast-parsed identically, %d bailed, %d with syntax errors (bailed)", c.files, c.same, c.bailed, c.broken)
 }

@@ -1884,6 +1884,19 @@ var fastNodes sync.Pool
 // checkFast runs the rules on src's fast-parsed tree; ok is false when
 // the fast parser bailed.
 func checkFast(ctx context.Context, src []byte, pol *policy.Policy) (fs []Finding, ok bool) {
+	t := fastTreePooled(src)
+	if t == nil {
+		return nil, false
+	}
+	// Findings hold no reference to the tree: its nodes can be reused.
+	defer t.Close()
+	return CheckTree(ctx, t, pol), true
+}
+
+// fastTreePooled is fastTree on a node buffer from fastNodes, which the
+// tree's Close gives back (a CLI check of many files, a transpilation per
+// run would otherwise allocate and collect one per parse).
+func fastTreePooled(src []byte) *Tree {
 	var buf []node
 	if b, _ := fastNodes.Get().(*[]node); b != nil {
 		buf = *b
@@ -1893,12 +1906,8 @@ func checkFast(ctx context.Context, src []byte, pol *policy.Policy) (fs []Findin
 		if buf != nil {
 			fastNodes.Put(&buf)
 		}
-		return nil, false
+		return nil
 	}
-	fs = CheckTree(ctx, t, pol)
-	// Findings hold no reference to the tree: its nodes can be reused.
-	nodes := t.nodes[:0]
-	t.nodes, t.syn = nil, nil
-	fastNodes.Put(&nodes)
-	return fs, true
+	t.fastPooled = true
+	return t
 }

@@ -35,7 +35,7 @@ type syntaxIndex struct {
 func ParseSource(ctx context.Context, src []byte) (*Tree, error) {
 	if ctx.Err() == nil {
 		// The tree keeps its own copy, as Parser.Parse does.
-		if t := fastTree(append([]byte(nil), src...), nil); t != nil {
+		if t := fastTreePooled(append([]byte(nil), src...)); t != nil {
 			return t, nil
 		}
 	}

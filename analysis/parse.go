@@ -172,7 +172,10 @@ type Tree struct {
 	lines  []uint32     // byte offset of each line start
 	parser *Parser      // that made the tree; Close hands it the buffers
 	pooled bool         // parser came from the pool: Close returns it
-	syn    *syntaxIndex
+	// fastPooled: a fast-parsed tree whose node buffer Close hands back to
+	// fastNodes for the next one.
+	fastPooled bool
+	syn        *syntaxIndex
 
 	// patches are the bytes of src that tree-sitter was given changed to
 	// repair a misparse (see repair.go): t is the parse of src with them.
@@ -280,6 +283,12 @@ func (t *Tree) Edit(e sitter.EditInput) {
 // Close releases the tree's C memory and hands its node buffers back to
 // its parser for the next parse. The tree must not be used afterwards.
 func (t *Tree) Close() {
+	if t != nil && t.fastPooled {
+		nodes := t.nodes[:0]
+		t.nodes, t.syn, t.fastPooled = nil, nil, false
+		fastNodes.Put(&nodes)
+		return
+	}
 	if t != nil && t.t != nil {
 		t.t.Close()
 		t.t = nil

@@ -476,3 +476,24 @@ func TestCheckTextFixSummary(t *testing.T) {
 		}
 	}
 }
+
+// readSized returns the whole file whatever size stat said: the same,
+// smaller (the file grew since) or larger (it shrank).
+func TestReadSized(t *testing.T) {
+	content := []byte(strings.Repeat("x = 1\n", 1000))
+	p := filepath.Join(t.TempDir(), "a.py")
+	if err := os.WriteFile(p, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []int64{int64(len(content)), 0, 10, int64(len(content)) - 1, int64(len(content)) + 1, 1 << 20} {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := readSized(f, size)
+		f.Close()
+		if err != nil || string(got) != string(content) {
+			t.Errorf("size %d: %d bytes, err %v; want the %d bytes", size, len(got), err, len(content))
+		}
+	}
+}

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
@@ -63,7 +64,13 @@ func (t *Tree) RootNode() *Node {
 func (t *Tree) buildSyntaxIndex() {
 	nodes := t.nodes
 	n := len(nodes)
-	s := &syntaxIndex{handles: make([]Node, n), kidStart: make([]int32, n+1), namedStart: make([]int32, n+1), hasError: make([]bool, n)}
+	s, _ := spareIndexes.Get().(*syntaxIndex)
+	if s == nil {
+		s = &syntaxIndex{}
+	}
+	s.handles = resized(s.handles, n)
+	s.kidStart, s.namedStart = resized(s.kidStart, n+1), resized(s.namedStart, n+1)
+	s.hasError = resized(s.hasError, n)
 	for i := range s.handles {
 		s.handles[i] = Node{t: t, i: int32(i)}
 	}
@@ -79,8 +86,8 @@ func (t *Tree) buildSyntaxIndex() {
 		s.kidStart[i+1] += s.kidStart[i]
 		s.namedStart[i+1] += s.namedStart[i]
 	}
-	s.kids = make([]int32, s.kidStart[n])
-	s.named = make([]int32, s.namedStart[n])
+	s.kids = resized(s.kids, int(s.kidStart[n]))
+	s.named = resized(s.named, int(s.namedStart[n]))
 	fillK := append([]int32(nil), s.kidStart[:n]...)
 	fillN := append([]int32(nil), s.namedStart[:n]...)
 	for i := 1; i < n; i++ {
@@ -202,4 +209,19 @@ func (n *Node) FieldNameForChild(i int) string {
 		return c.nd().field
 	}
 	return ""
+}
+
+// spareIndexes keeps the syntax indexes of closed fast-parsed trees (see
+// Tree.Close) for the next tree's.
+var spareIndexes sync.Pool
+
+// resized returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }

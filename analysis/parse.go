@@ -285,6 +285,9 @@ func (t *Tree) Edit(e sitter.EditInput) {
 func (t *Tree) Close() {
 	if t != nil && t.fastPooled {
 		nodes := t.nodes[:0]
+		if t.syn != nil {
+			spareIndexes.Put(t.syn)
+		}
 		t.nodes, t.syn, t.fastPooled = nil, nil, false
 		fastNodes.Put(&nodes)
 		return

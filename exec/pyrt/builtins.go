@@ -993,11 +993,7 @@ func builtinNext(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object
 				return args[1], nil
 			}
 			if err == error(py.StopIteration) {
-				excArgs := py.Tuple{}
-				if r := generatorResult(args[0]); r != py.None {
-					excArgs = py.Tuple{r}
-				}
-				return nil, &py.Exception{Base: py.StopIteration, Args: excArgs, Dict: py.NewStringDict()}
+				return nil, stopIteration(generatorResult(args[0]))
 			}
 		}
 		return nil, err

@@ -15,6 +15,8 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/go-python/gpython/vm"
+
+	"github.com/stelp-dev/stelp/exec/pyrt/pyobj"
 )
 
 // pendingThrow is an exception waiting to be raised in a paused frame.
@@ -108,7 +110,7 @@ func throwIntoDelegate(g *py.Generator, exc *py.Exception) (py.Object, error) {
 	// raising what sub raised.
 	pop(f)
 	f.Lasti++
-	if py.IsException(py.StopIteration, err) {
+	if pyobj.IsStopIteration(err) {
 		return resumeWith(g, stopValue(err, sub))
 	}
 	if e, ok := asException(err); ok {
@@ -182,7 +184,7 @@ func generatorClose(g *py.Generator) error {
 	case err == nil:
 		finishGenerator(g)
 		return py.ExceptionNewf(py.RuntimeError, "generator ignored GeneratorExit")
-	case py.IsException(py.GeneratorExit, err), py.IsException(py.StopIteration, err):
+	case py.IsException(py.GeneratorExit, err), pyobj.IsStopIteration(err):
 		return nil
 	}
 	return err

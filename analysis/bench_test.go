@@ -5,10 +5,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/stelp-dev/stelp/internal/cputime"
 	"github.com/stelp-dev/stelp/policy"
 )
 
@@ -49,21 +48,6 @@ func benchSource(n int) []byte {
 	return []byte(b.String())
 }
 
-// cpuTime is the process's user+system CPU time. On a shared machine the
-// wall-clock ns/op mostly measures waiting for a core; cpu-ns/op is the
-// work done.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-}
-
 // BenchmarkCheck2000Lines is a full check (parse, flatten, resolve, all
 // rules) of a 2,000-line file.
 func BenchmarkCheck2000Lines(b *testing.B) {
@@ -72,11 +56,11 @@ func BenchmarkCheck2000Lines(b *testing.B) {
 	ctx := context.Background()
 	b.SetBytes(int64(len(src)))
 	b.ResetTimer()
-	start := cpuTime()
+	start := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		Check(ctx, src, pol)
 	}
-	reportCPU(b, start)
+	cputime.ReportPerOp(b, start)
 }
 
 // BenchmarkCheckTree2000Lines is the analysis alone on a parsed tree (what
@@ -92,11 +76,11 @@ func BenchmarkCheckTree2000Lines(b *testing.B) {
 	defer t.Close()
 	pol := policy.Default()
 	b.ResetTimer()
-	start := cpuTime()
+	start := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		CheckTree(context.Background(), t, pol)
 	}
-	reportCPU(b, start)
+	cputime.ReportPerOp(b, start)
 }
 
 // BenchmarkIncrementalParse2000Lines re-parses after a one-character edit
@@ -116,8 +100,8 @@ func BenchmarkIncrementalParse2000Lines(b *testing.B) {
 	}
 	defer func() { t.Close() }()
 	b.ResetTimer()
-	start := cpuTime()
-	defer reportCPU(b, start)
+	start := cputime.Used()
+	defer cputime.ReportPerOp(b, start)
 	for i := 0; i < b.N; i++ {
 		text, e := typed, ins
 		if i%2 == 1 {

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/stelp-dev/stelp/internal/cputime"
 )
 
 // The fast parser's contract: for any source, it bails or it writes the
@@ -277,13 +279,13 @@ func BenchmarkFastParse2000Lines(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := cpuTime()
+	start := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		if buf, err = fastParse(src, buf); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, start)
+	cputime.ReportPerOp(b, start)
 }
 
 func fpBailSite() string {

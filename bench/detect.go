@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/internal/cputime"
 	"github.com/stelp-dev/stelp/policy"
 )
 
@@ -170,14 +171,14 @@ func runDetect(ctx context.Context, dir string, files []File, tools DetectTools,
 	}
 	ts := []*tool{
 		{name: ToolStelpInProcess, run: func() (map[string]bool, time.Duration, error) {
-			c0 := processCPU()
+			c0 := cputime.Used()
 			out := map[string]bool{}
 			for _, f := range files {
 				if tools.InProcess(ctx, []byte(f.Program.Source)) {
 					out[f.Name] = true
 				}
 			}
-			return out, processCPU() - c0, ctx.Err()
+			return out, cputime.Used() - c0, ctx.Err()
 		}},
 		{name: ToolStelpCLI, run: func() (map[string]bool, time.Duration, error) { return tools.StelpCLI(ctx, dir) }},
 		{name: ToolBandit, run: func() (map[string]bool, time.Duration, error) { return tools.Bandit(ctx, dir) }},

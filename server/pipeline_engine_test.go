@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -21,6 +20,7 @@ import (
 
 	"github.com/stelp-dev/stelp/analysis"
 	"github.com/stelp-dev/stelp/exec"
+	"github.com/stelp-dev/stelp/internal/cputime"
 	"github.com/stelp-dev/stelp/policy"
 )
 
@@ -316,7 +316,7 @@ func BenchmarkEditToDiagnostics2000Lines(b *testing.B) {
 			ed.open(docURI, text)
 			ed.diagnostics(docURI, 1)
 			lat := make([]time.Duration, 0, b.N)
-			cpu0 := cpuTime()
+			cpu0 := cputime.Used()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				start := time.Now()
@@ -335,7 +335,7 @@ func BenchmarkEditToDiagnostics2000Lines(b *testing.B) {
 			b.StopTimer()
 			// CPU per edit (server and fake client together) does not
 			// depend on how busy the machine is, unlike the latencies.
-			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64((cputime.Used()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(float64(percentile(lat, 0.5).Microseconds())/1000, "p50-ms")
 			b.ReportMetric(float64(percentile(lat, 0.95).Microseconds())/1000, "p95-ms")
 		})
@@ -396,15 +396,6 @@ func BenchmarkMemoryOver1000Edits(b *testing.B) {
 		b.ReportMetric(float64(int64(rss1)-int64(rss0))/1024, "rss-growth-KB")
 		b.ReportMetric(float64(heap1)/1024/1024, "heap-MB")
 	}
-}
-
-// cpuTime is the user+system CPU time of this process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func memNow() (heap, rss uint64) {

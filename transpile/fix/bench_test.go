@@ -6,26 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stelp-dev/stelp/analysis"
+	"github.com/stelp-dev/stelp/internal/cputime"
 )
-
-// cpuTime is the process's user+system CPU time: on a shared machine the
-// wall-clock ns/op mostly measures waiting for a core, cpu-ns/op the work.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-}
 
 // bigSource is about 2,000 lines with a fixable finding every 20 lines.
 func bigSource() []byte {
@@ -56,7 +41,7 @@ func BenchmarkAttach2000Lines(b *testing.B) {
 	findings := analysis.CheckTree(ctx, t, nil)
 	for _, mode := range []string{"validated", "summaries"} {
 		b.Run(mode, func(b *testing.B) {
-			start := cpuTime()
+			start := cputime.Used()
 			for i := 0; i < b.N; i++ {
 				fs := append([]analysis.Finding(nil), findings...)
 				if mode == "validated" {
@@ -65,7 +50,7 @@ func BenchmarkAttach2000Lines(b *testing.B) {
 					AttachSummaries(ctx, t, fs)
 				}
 			}
-			reportCPU(b, start)
+			cputime.ReportPerOp(b, start)
 		})
 	}
 }
@@ -75,13 +60,13 @@ func BenchmarkAttach2000Lines(b *testing.B) {
 func BenchmarkAll2000Lines(b *testing.B) {
 	ctx := context.Background()
 	src := bigSource()
-	start := cpuTime()
+	start := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		if _, n, err := All(ctx, src, nil, false); err != nil || n != 100 {
 			b.Fatalf("%d fixes, %v", n, err)
 		}
 	}
-	reportCPU(b, start)
+	cputime.ReportPerOp(b, start)
 }
 
 // BenchmarkCheckFixtures is `stelp check` over the repository's unsafe
@@ -104,7 +89,7 @@ func BenchmarkCheckFixtures(b *testing.B) {
 		b.Run(mode, func(b *testing.B) {
 			p := analysis.NewParser()
 			defer p.Close()
-			start := cpuTime()
+			start := cputime.Used()
 			for i := 0; i < b.N; i++ {
 				for _, src := range srcs {
 					t, err := p.Parse(ctx, nil, src)
@@ -121,7 +106,7 @@ func BenchmarkCheckFixtures(b *testing.B) {
 					t.Close()
 				}
 			}
-			reportCPU(b, start)
+			cputime.ReportPerOp(b, start)
 		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	osexec "os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,6 +48,10 @@ type Pool struct {
 	// spawned counts workers started, so tests can tell reuse from
 	// replacement.
 	spawned atomic.Int64
+	// wakeAhead: Prepare wakes the worker it reserves (spin.go). Only
+	// with a core to spare: on one, the worker's polling would take it
+	// from the caller preparing the request.
+	wakeAhead bool
 }
 
 func (o *PoolOptions) fill() {
@@ -64,7 +69,7 @@ func (o *PoolOptions) fill() {
 // NewPool starts opts.Size workers and returns when they are warm.
 func NewPool(ctx context.Context, opts PoolOptions) (*Pool, error) {
 	opts.fill()
-	p := &Pool{opts: opts, slots: make(chan struct{}, opts.Size)}
+	p := &Pool{opts: opts, slots: make(chan struct{}, opts.Size), wakeAhead: runtime.GOMAXPROCS(0) > 1 && runtime.NumCPU() > 1}
 	errs := make(chan error, opts.Size)
 	for i := 0; i < opts.Size; i++ {
 		go func() {
@@ -108,6 +113,12 @@ func (p *Pool) Run(ctx context.Context, req *Request) (*Result, error) {
 			return nil, err
 		}
 	}
+	return p.runOn(ctx, w, req)
+}
+
+// runOn runs req on w, which holds one of the slots, and puts w back or
+// replaces it.
+func (p *Pool) runOn(ctx context.Context, w *worker, req *Request) (*Result, error) {
 	res, reusable, err := w.run(ctx, req)
 	if reusable {
 		p.putIdle(w)
@@ -116,6 +127,79 @@ func (p *Pool) Run(ctx context.Context, req *Request) (*Result, error) {
 		p.refill()
 	}
 	return res, err
+}
+
+// Prepare gets a warm worker ready for a request that the caller is about
+// to send: it reserves an idle worker and wakes it, so the wake-up
+// overlaps the caller's checking and transpiling instead of adding to the
+// run. The lease runs one request; Close it when done, which gives back a
+// worker no run took. With no idle worker (or no core to spare for
+// polling) the lease simply runs on the pool.
+func (p *Pool) Prepare() PreparedRunner {
+	l := &Lease{pool: p}
+	if !p.wakeAhead {
+		return l
+	}
+	select {
+	case p.slots <- struct{}{}:
+	default:
+		return l // all busy: the run waits its turn as Run's do
+	}
+	w := p.takeIdle()
+	if w == nil {
+		<-p.slots
+		return l
+	}
+	if err := w.wake(); err != nil {
+		w.kill()
+		p.refill()
+		<-p.slots
+		return l
+	}
+	l.w = w
+	return l
+}
+
+// Lease is a worker reserved by Pool.Prepare, or, when none was, the pool
+// itself.
+type Lease struct {
+	pool *Pool
+	mu   sync.Mutex
+	w    *worker // reserved, holding a slot; nil once taken
+}
+
+// take claims the reserved worker, if any.
+func (l *Lease) take() *worker {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	w := l.w
+	l.w = nil
+	return w
+}
+
+// Run implements Runner: on the reserved worker, or on the pool.
+func (l *Lease) Run(ctx context.Context, req *Request) (*Result, error) {
+	w := l.take()
+	if w == nil {
+		return l.pool.Run(ctx, req)
+	}
+	if effectiveLimits(req.Limits).MemoryMB > l.pool.opts.MemoryMB {
+		l.pool.putIdle(w)
+		<-l.pool.slots
+		return runOnce(ctx, l.pool.opts.Exe, req, l.pool.opts.StartTimeout)
+	}
+	defer func() { <-l.pool.slots }()
+	return l.pool.runOn(ctx, w, req)
+}
+
+// Close gives back a reserved worker that no run took. It is safe to
+// call more than once, and after Run.
+func (l *Lease) Close() error {
+	if w := l.take(); w != nil {
+		l.pool.putIdle(w)
+		<-l.pool.slots
+	}
+	return nil
 }
 
 // Close stops all workers.
@@ -365,6 +449,9 @@ func (w *worker) run(ctx context.Context, req *Request) (res *Result, reusable b
 	}
 	return w.await(ctx, lim, start)
 }
+
+// wake tells an idle worker that a request is coming (spin.go).
+func (w *worker) wake() error { return writeControl(w.stdin, wakeFrame) }
 
 // framed is the request as sent: with its limits filled in.
 func framed(req *Request) (*Request, policy.Limits) {

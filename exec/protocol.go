@@ -4,8 +4,13 @@ package exec
 // the worker's stdin and stdout.
 //
 //	worker → parent  hello    {isolation, error?}     once, when warm
+//	parent → worker  wake     (control frame)         optional, ahead of a request
 //	parent → worker  request  Request                 one per run
 //	worker → parent  reply    {result, tainted}       one per request
+//
+// A control frame is a header alone with its top bit set; the other bits
+// say which. wake tells a warm worker that a request is about to come, so
+// it polls for it rather than sleeps (spin.go).
 
 import (
 	"encoding/binary"
@@ -17,6 +22,11 @@ import (
 // maxFrame bounds a frame: output is capped well below this, so a bigger
 // frame means a confused or hostile peer.
 const maxFrame = 64 << 20
+
+const (
+	controlFrame = 1 << 31
+	wakeFrame    = controlFrame | 1
+)
 
 type hello struct {
 	Isolation []string `json:"isolation"`
@@ -43,12 +53,36 @@ func writeFrame(w io.Writer, v any) error {
 	return nil
 }
 
-func readFrame(r io.Reader, v any) error {
+// writeControl sends a control frame (wakeFrame).
+func writeControl(w io.Writer, kind uint32) error {
 	var hdr [4]byte
-	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+	binary.BigEndian.PutUint32(hdr[:], kind)
+	if _, err := w.Write(hdr[:]); err != nil {
+		return fmt.Errorf("write control frame: %w", err)
+	}
+	return nil
+}
+
+func readFrame(r io.Reader, v any) error {
+	n, err := readHeader(r)
+	if err != nil {
 		return err
 	}
-	n := binary.BigEndian.Uint32(hdr[:])
+	return readBody(r, n, v)
+}
+
+// readHeader reads a frame's header: its body's length, or a control
+// frame's kind.
+func readHeader(r io.Reader) (uint32, error) {
+	var hdr [4]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return 0, err
+	}
+	return binary.BigEndian.Uint32(hdr[:]), nil
+}
+
+// readBody reads and decodes a body of n bytes.
+func readBody(r io.Reader, n uint32, v any) error {
 	if n > maxFrame {
 		return fmt.Errorf("frame of %d bytes exceeds %d", n, maxFrame)
 	}

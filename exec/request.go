@@ -8,10 +8,9 @@ import (
 )
 
 // Request is one program to run. Code is already transpiled (lowered and
-// instrumented); Source is the original text, kept for messages.
+// instrumented).
 type Request struct {
 	Code         string            `json:"code"`
-	Source       string            `json:"source,omitempty"`
 	Stdin        string            `json:"stdin,omitempty"`
 	Files        map[string]string `json:"files,omitempty"`
 	Limits       policy.Limits     `json:"limits"`
@@ -24,6 +23,21 @@ type Request struct {
 // (a fresh worker per run, for the CLI).
 type Runner interface {
 	Run(ctx context.Context, req *Request) (*Result, error)
+}
+
+// A Preparer can get ready for a run before its request exists: the
+// pipeline calls Prepare before it checks and transpiles a program, so
+// that readying a worker overlaps that work (*Pool).
+type Preparer interface {
+	Runner
+	Prepare() PreparedRunner
+}
+
+// PreparedRunner runs one request on what was prepared for it; Close gives
+// back what no run took, and is safe after Run.
+type PreparedRunner interface {
+	Runner
+	Close() error
 }
 
 const maxOutputKB = 16 << 10

@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"golang.org/x/sys/unix"
 
 	"github.com/stelp-dev/stelp/policy"
 )
@@ -104,6 +105,9 @@ func workerMain() int {
 			in.run(&Request{Code: "pass\n"})
 			types = snapshotTypes(in)
 		}
+		// Made non-blocking before the lock-down, so that a woken worker
+		// can poll it (spin.go).
+		requests := newStdinReader(unix.Stdin)
 		iso := lockDown(memMB)
 		if err := writeFrame(out, hello{Isolation: iso.layers}); err != nil {
 			done <- 3
@@ -113,26 +117,46 @@ func workerMain() int {
 			done <- 3
 			return
 		}
-		done <- serve(in, iso, types, once, bufio.NewReader(os.Stdin), out)
+		done <- serve(in, iso, types, once, requests, out)
 	}()
 	return <-done
 }
 
 // serve answers requests until the parent closes the pipe, a run taints
 // the process-wide types, or, with once, after the first request.
-func serve(in *interp, iso *isolation, types typeSnapshot, once bool, r *bufio.Reader, w *bufio.Writer) int {
+func serve(in *interp, iso *isolation, types typeSnapshot, once bool, requests *stdinReader, w *bufio.Writer) int {
 	garbage := newHeapWatch()
-	for {
-		var req Request
-		if err := readFrame(r, &req); err != nil {
-			return 0 // parent closed the pipe: done
-		}
-		lim := effectiveLimits(req.Limits)
+	r := bufio.NewReader(requests)
+	// The process limits for a run are set between runs, off the path of
+	// the request, for the limits the last request had (the policy's,
+	// usually the same every time); a request with others resets them.
+	var prepared policy.Limits
+	prepare := func(lim policy.Limits) {
 		iso.beforeRun(lim)
 		// The Go heap's soft limit keeps the collector ahead of the
 		// address-space cap, so most big programs fail as MemoryError-
 		// like limits rather than fatal runtime aborts.
 		debug.SetMemoryLimit(lim.MemoryMB << 20)
+		prepared = lim
+	}
+	prepare(effectiveLimits(policy.Limits{}))
+	for {
+		n, err := readHeader(r)
+		if err != nil {
+			return 0 // parent closed the pipe: done
+		}
+		if n == wakeFrame {
+			requests.spinFor(wakeSpin)
+			continue
+		}
+		var req Request
+		if err := readBody(r, n, &req); err != nil {
+			return 3
+		}
+		lim := effectiveLimits(req.Limits)
+		if lim.Time != prepared.Time || lim.MemoryMB != prepared.MemoryMB {
+			prepare(lim)
+		}
 		res := in.run(&req)
 		res.Isolation = iso.layers
 		res.Usage.PeakKB = iso.peakKB()
@@ -147,6 +171,7 @@ func serve(in *interp, iso *isolation, types typeSnapshot, once bool, r *bufio.R
 			return 0
 		}
 		garbage.collectIfLarge()
+		prepare(lim)
 	}
 }
 

@@ -65,6 +65,38 @@ func TestGateBlocks(t *testing.T) {
 	}
 }
 
+// On a warm pool, the worker readied for a program that is then blocked
+// or refused goes back to the pool: with one worker, every next run still
+// gets it.
+func TestBlockedRunsGiveThePreparedWorkerBack(t *testing.T) {
+	ctx := context.Background()
+	pool, err := exec.NewPool(ctx, exec.PoolOptions{Size: 1, MemoryMB: 256})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	for _, c := range []struct {
+		src  string
+		want exec.Status
+	}{
+		{"import os\nos.system('id')\n", exec.StatusBlocked},
+		{"x = 1\ndef f(:\n", exec.StatusBlocked},
+		{"print('ran')\n", exec.StatusOK},
+		{"eval('1')\n", exec.StatusBlocked},
+		{"print('again')\n", exec.StatusOK},
+	} {
+		rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		res, err := Execute(rctx, []byte(c.src), policy.Default(), Options{Gate: true, Runner: pool})
+		cancel()
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		if res.Status != c.want {
+			t.Fatalf("%q: status %s, want %s", c.src, res.Status, c.want)
+		}
+	}
+}
+
 func TestUnsupportedIsAnError(t *testing.T) {
 	res, err := Execute(context.Background(), []byte("x = 1\ndef f(:\n"), policy.Default(), Options{Gate: false})
 	if err != nil {

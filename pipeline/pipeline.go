@@ -39,6 +39,16 @@ func Execute(ctx context.Context, src []byte, pol *policy.Policy, opt Options) (
 	if pol == nil {
 		pol = policy.Default()
 	}
+	runner := opt.Runner
+	if runner == nil {
+		runner = exec.OneShot{}
+	}
+	if p, ok := runner.(exec.Preparer); ok {
+		// A warm worker gets ready while the program is checked.
+		lease := p.Prepare()
+		defer lease.Close()
+		runner = lease
+	}
 	// The fixes (transpile/fix, as `stelp check` and the server attach
 	// them) tell a client which findings `stelp fix` would rewrite. One
 	// parse serves the check, the fixes and (Options.Tree) the transpiler.
@@ -76,13 +86,8 @@ func Execute(ctx context.Context, src []byte, pol *policy.Policy, opt Options) (
 		res.Exception = problemException(prog.Problems[0])
 		return res, nil
 	}
-	runner := opt.Runner
-	if runner == nil {
-		runner = exec.OneShot{}
-	}
 	res, err := runner.Run(ctx, &exec.Request{
 		Code:         string(prog.Code),
-		Source:       string(src),
 		Stdin:        opt.Stdin,
 		Files:        opt.Files,
 		Limits:       pol.Limits,

@@ -222,8 +222,11 @@ func TestRunDetectNamesTheFailingTool(t *testing.T) {
 
 // fakeExecTools take 30 ms (one-shot, a limit for HumanEval/2), 20 ms
 // (python3) and 2 ms (warm, 0.5 of it in the worker) of clk, and record
-// their order.
+// their order. Warm runs after the first interleaved ones take 1 ms
+// (0.25 in the worker): with 3 programs and 2 repetitions, those are the
+// back-to-back ones.
 func fakeExecTools(clk *fakeClock, order *[]string) ExecTools {
+	warmRuns := 0
 	return ExecTools{
 		OneShot: func(ctx context.Context, path string) (string, error) {
 			*order = append(*order, "run:"+filepath.Base(path))
@@ -240,6 +243,10 @@ func fakeExecTools(clk *fakeClock, order *[]string) ExecTools {
 		},
 		Warm: func(ctx context.Context, src []byte) (string, float64, error) {
 			*order = append(*order, "warm")
+			if warmRuns++; warmRuns > 6 {
+				clk.spend(1)
+				return "ok", 0.25, nil
+			}
 			clk.spend(2)
 			return "ok", 0.5, nil
 		},
@@ -272,11 +279,18 @@ func TestRunExecInterleavesAndComputesRatios(t *testing.T) {
 	if rep.MedianRatio != 1.5 || rep.RatioOfMedians != 1.5 || rep.WarmOverPython != 0.1 {
 		t.Fatalf("ratios %v %v %v", rep.MedianRatio, rep.RatioOfMedians, rep.WarmOverPython)
 	}
+	// Then every program again on the warm pool, back to back.
+	if tail := order[len(order)-6:]; strings.Join(tail, " ") != "warm warm warm warm warm warm" || order[len(order)-7] == "warm" && order[len(order)-8] == "warm" {
+		t.Fatalf("order ends %v", order[len(order)-8:])
+	}
+	if rep.BackToBack.N != 6 || rep.BackToBack.P50MS != 1 || rep.BackToBackWorker.P50MS != 0.25 || rep.Programs[0].BackToBackMS != 1 {
+		t.Fatalf("back to back %+v %+v %+v", rep.BackToBack, rep.BackToBackWorker, rep.Programs[0])
+	}
 	if len(rep.NotOK) != 1 || !strings.Contains(rep.NotOK[0], "HumanEval/2: stelp run --no-daemon limit") {
 		t.Fatalf("not ok %v", rep.NotOK)
 	}
 	ts := Targets(nil, rep)
-	if len(ts) != 2 || ts[0].Met || !ts[1].Met {
+	if len(ts) != 2 || ts[0].Met || !ts[1].Met || ts[1].Got != "1.00 ms" || !strings.Contains(ts[1].Name, "back to back") {
 		t.Fatalf("targets %+v", ts)
 	}
 	series := rep.Series()

@@ -83,7 +83,13 @@ func (r *ExecReport) Table() Table {
 		add("stelp run (fresh process, warm daemon)", r.Daemon, f2(r.DaemonRatioOfMedians)+"× (per-program median ratio "+f2(r.DaemonMedianRatio)+"×)")
 	}
 	add("stelp run --no-daemon (fresh process, one-shot worker)", r.StelpRun, f2(r.RatioOfMedians)+"× (per-program median ratio "+f2(r.MedianRatio)+"×)")
-	add("stelp warm pool (pipeline.Execute, server path)", r.Warm, f2(r.WarmOverPython)+"×")
+	if r.BackToBack.N > 0 {
+		add("stelp warm pool, back to back (pipeline.Execute, server path)", r.BackToBack, f2(Ratio(r.BackToBack.P50MS, r.Python.P50MS))+"×")
+		add("  of which inside the worker (usage.wall_ms)", r.BackToBackWorker, "")
+		add("stelp warm pool, interleaved with the launches above", r.Warm, f2(r.WarmOverPython)+"×")
+	} else {
+		add("stelp warm pool (pipeline.Execute, server path)", r.Warm, f2(r.WarmOverPython)+"×")
+	}
 	add("  of which inside the worker (usage.wall_ms)", r.WarmWorker, "")
 	t.Rows = append(t.Rows, []string{"paper: STELP overhead", f2(PaperMedianOverMS), "", f2(PaperMeanOverheadM), ""})
 	return t
@@ -109,10 +115,17 @@ func Targets(d *DetectReport, e *ExecReport) []Target {
 		out = append(out,
 			Target{Name: "stelp run / python3 -I -S, median per program", Want: "≤ 1.0×",
 				Got: f2(e.TargetRatio()) + "×", Met: e.TargetRatio() > 0 && e.TargetRatio() <= 1.0, Load: e.LoadAfter},
-			Target{Name: "warm execution p50", Want: "≤ 2 ms",
-				Got: f2(e.Warm.P50MS) + " ms", Met: e.Warm.N > 0 && e.Warm.P50MS <= 2, Load: e.LoadAfter})
+			Target{Name: "warm execution p50" + warmHow(e), Want: "≤ 2 ms",
+				Got: f2(e.WarmTarget().P50MS) + " ms", Met: e.WarmTarget().N > 0 && e.WarmTarget().P50MS <= 2, Load: e.LoadAfter})
 	}
 	return out
+}
+
+func warmHow(e *ExecReport) string {
+	if e.BackToBack.N > 0 {
+		return " (back to back)"
+	}
+	return ""
 }
 
 // TargetTable renders Targets.

@@ -51,12 +51,15 @@ func putParser(p *Parser) {
 // strings inside it are not descended into again.
 func (outer *pass) checkNested(src []byte) []Finding {
 	ctx, pol, e := outer.ctx, outer.pol, outer.e
-	if outer.nestedParser == nil {
-		outer.nestedParser = getParser() // returned by finish
-	}
-	t, err := outer.nestedParser.Parse(ctx, nil, src)
-	if err != nil {
-		return nil
+	t := fastTreePooled(src)
+	if t == nil {
+		if outer.nestedParser == nil {
+			outer.nestedParser = getParser() // returned by finish
+		}
+		var err error
+		if t, err = outer.nestedParser.Parse(ctx, nil, src); err != nil {
+			return nil
+		}
 	}
 	defer t.Close()
 	ps := newPass(ctx, t, pol, e)

@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/stelp-dev/stelp/analysis"
 	"github.com/stelp-dev/stelp/policy"
@@ -495,5 +498,30 @@ func TestReadSized(t *testing.T) {
 		if err != nil || string(got) != string(content) {
 			t.Errorf("size %d: %d bytes, err %v; want the %d bytes", size, len(got), err, len(content))
 		}
+	}
+}
+
+// A FIFO named on the command line is not a regular file: it is read to
+// its end, its open waiting for the writer as os.Open's would.
+func TestCheckReadsAFIFO(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.py")
+	if err := unix.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		for _, part := range []string{"x = 1\n", evalSrc} {
+			time.Sleep(10 * time.Millisecond)
+			_, _ = w.WriteString(part)
+		}
+		w.Close()
+	}()
+	code, out, errs := stelp(t, "", "check", fifo)
+	if code != 1 || !strings.Contains(out, fifo+":2:5: SP101") {
+		t.Fatalf("check of a FIFO: exit %d\n%s\n%s", code, out, errs)
 	}
 }

@@ -2,11 +2,11 @@ package bench
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
 	"sort"
+	"strings"
 )
 
 // Series is one named set of latencies in milliseconds.
@@ -139,8 +139,7 @@ func trimZeros(s string) string {
 	return s
 }
 
-func esc(s string) string {
-	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
+// esc escapes text for SVG (XML) content and attribute values.
+func esc(s string) string { return xmlEscaper.Replace(s) }
+
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "\t", "&#x9;", "\n", "&#xA;", "\r", "&#xD;")

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -390,7 +391,7 @@ func displayPath(abs string) string {
 	return abs
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+)`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) })
 
 // parseDoc parses one YAML document and returns its top-level mapping (nil
 // for an empty file).
@@ -402,7 +403,7 @@ func (p *parser) parseDoc(data []byte) (*yaml.Node, bool) {
 			return nil, true
 		}
 		e := &Error{File: p.file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 			e.Line, _ = strconv.Atoi(m[1])
 			e.Msg = strings.TrimPrefix(e.Msg, m[0]+": ")
 		}
@@ -581,8 +582,8 @@ func (p *parser) layerKey(l *layer, name, key string, v *yaml.Node) {
 }
 
 var (
-	ruleIDForm   = regexp.MustCompile(`^[A-Z]+[0-9]+$`)
-	ruleNameForm = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	ruleIDForm   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]+[0-9]+$`) })
+	ruleNameForm = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`) })
 )
 
 func (p *parser) rules(l *layer, key string, v *yaml.Node) {
@@ -601,7 +602,7 @@ func (p *parser) rules(l *layer, key string, v *yaml.Node) {
 				return
 			}
 			id = canon
-		} else if !ruleIDForm.MatchString(name) && !ruleNameForm.MatchString(name) {
+		} else if !ruleIDForm().MatchString(name) && !ruleNameForm().MatchString(name) {
 			p.errorf(k, rk, "%q is not a rule ID (SP101) or rule name (eval-call)", name)
 			return
 		}
@@ -628,7 +629,9 @@ func (p *parser) rules(l *layer, key string, v *yaml.Node) {
 	})
 }
 
-var moduleForm = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+var moduleForm = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+})
 
 func (p *parser) modules(l *layer, key string, v *yaml.Node) {
 	p.mapping(v, key, func(name string, k, val *yaml.Node) {
@@ -655,7 +658,7 @@ func (p *parser) modules(l *layer, key string, v *yaml.Node) {
 		for i, it := range val.Content {
 			it = deref(it)
 			ik := fmt.Sprintf("%s[%d]", mk, i)
-			if it.Kind != yaml.ScalarNode || it.Tag != "!!str" || !moduleForm.MatchString(it.Value) {
+			if it.Kind != yaml.ScalarNode || it.Tag != "!!str" || !moduleForm().MatchString(it.Value) {
 				p.errorf(it, ik, "want a module name such as math or os.path, got %s", kindName(it))
 				continue
 			}

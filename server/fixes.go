@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.lsp.dev/protocol"
 
@@ -125,7 +126,7 @@ func workspaceEdit(snap *snapshot, edits []protocol.TextEdit) *protocol.Workspac
 // write it.
 const suppressReason = "TODO: say why this is safe"
 
-var existingIgnore = regexp.MustCompile(`stelp:\s*ignore\[([^\]]*)\]`)
+var existingIgnore = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`stelp:\s*ignore\[([^\]]*)\]`) })
 
 // suppressEdit adds `# stelp: ignore[RULE] reason` to the statement that
 // holds the finding: at the end of its first line that can carry a comment,
@@ -136,7 +137,7 @@ func suppressEdit(snap *snapshot, f analysis.Finding) byteEdit {
 	line := commentLine(info, f.Range.Start.Line)
 	start, end := ix.starts[line], ix.lineEnd(line)
 	if c := info[line].comment; c >= 0 {
-		if m := existingIgnore.FindSubmatchIndex(snap.text[start+c : end]); m != nil {
+		if m := existingIgnore().FindSubmatchIndex(snap.text[start+c : end]); m != nil {
 			at := start + c + m[3]
 			return byteEdit{start: at, end: at, text: "," + f.Rule}
 		}

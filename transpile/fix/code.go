@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -435,7 +436,9 @@ func inFunction(n *analysis.Node) bool {
 	return false
 }
 
-var moduleNameRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+var moduleNameRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+})
 
 // fixDunderImport: __import__('math') with a constant name of a module the
 // policy allows becomes `math` with `import math` added. __import__ returns the
@@ -447,7 +450,7 @@ func fixDunderImport(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix
 		return nil
 	}
 	name, ok := d.constString(cp.pos[0])
-	if !ok || !moduleNameRe.MatchString(name) {
+	if !ok || !moduleNameRe().MatchString(name) {
 		return nil
 	}
 	top, _, _ := strings.Cut(name, ".")

@@ -3,6 +3,7 @@ package fix
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/stelp-dev/stelp/analysis"
 )
@@ -62,7 +63,7 @@ var secretsFor = map[string]string{
 	"uniform":     "secrets.SystemRandom().uniform",
 }
 
-var randomQualRe = regexp.MustCompile("`random\\.([a-z_]+)`")
+var randomQualRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("`random\\.([a-z_]+)`") })
 
 // fixInsecureRandom: random.X making a token becomes the secrets (or
 // SystemRandom) equivalent. Safe: the values have the same distribution;
@@ -82,7 +83,7 @@ func fixInsecureRandom(d *doc, f analysis.Finding, n *analysis.Node) *analysis.F
 		return nil
 	}
 	base := name[strings.LastIndexByte(name, '.')+1:]
-	if m := randomQualRe.FindStringSubmatch(f.Message); m != nil {
+	if m := randomQualRe().FindStringSubmatch(f.Message); m != nil {
 		base = m[1] // the checker resolved aliases (`from random import choice as pick`)
 	}
 	repl, ok := secretsFor[base]

@@ -356,6 +356,11 @@ type checker struct {
 	stdin       io.Reader
 	stdinName   string
 
+	// defaults is the policy of files without a config, made once and
+	// shared: the checks only read it.
+	defaultsOnce sync.Once
+	defaults     *policy.Policy
+
 	mu            sync.Mutex
 	found         map[string]findResult // directory -> config discovered for it
 	configErrs    map[string]bool
@@ -561,6 +566,12 @@ func lineCol(src []byte, i int) (int, int) {
 	return line, i - start + 1
 }
 
+// defaultPolicy is the policy of inputs without a config.
+func (c *checker) defaultPolicy() *policy.Policy {
+	c.defaultsOnce.Do(func() { c.defaults = policy.Default() })
+	return c.defaults
+}
+
 // policyFor finds the policy of one input: --config if given, else the
 // nearest .stelp.yaml. Stdin without --stdin-filename uses the config of
 // the working directory without path overrides (it has no path).
@@ -575,7 +586,7 @@ func (c *checker) policyFor(ctx context.Context, in *checkInput) (*policy.Policy
 	if name == "" {
 		path, ok := policy.Find(".")
 		if !ok {
-			return policy.Default(), nil
+			return c.defaultPolicy(), nil
 		}
 		cfg, err := c.loader.Load(ctx, path)
 		if err != nil {
@@ -592,7 +603,7 @@ func (c *checker) policyFor(ctx context.Context, in *checkInput) (*policy.Policy
 	}
 	path, ok := c.find(filepath.Dir(abs))
 	if !ok {
-		return policy.Default(), nil
+		return c.defaultPolicy(), nil
 	}
 	cfg, err := c.loader.Load(ctx, path)
 	if err != nil {

@@ -25,34 +25,51 @@ const maxRounds = 8
 // finding's range.
 type fixer func(d *doc, f analysis.Finding, n *analysis.Node) *analysis.Fix
 
-// fixers maps rule IDs to their fixers. A rule absent here gets no fix.
-func fixers() map[string]fixer {
-	return map[string]fixer{
-		"SP101": fixEval,
-		"SP102": fixExec,
-		"SP104": fixDunderImport,
-		"SP212": fixConstantGetattr,
-		"SP401": fixOSSystem,
-		"SP403": fixShellTrue,
-		"SP604": fixRequestTimeout,
-		"SP605": fixVerifyFalse,
-		"SP701": fixPickle,
-		"SP704": fixYAMLLoad,
-		"SP706": fixTorchLoad,
-		"SP801": fixEndlessLoop,
-		"SP802": fixEndlessLoop,
-		"SP803": fixEndlessFor,
-		"SP812": fixEndlessLoop,
-		"SP831": fixLeakedOpen,
-		"SP901": fixWeakHash,
-		"SP902": fixInsecureRandom,
+// fixerFor returns the fixer of a rule ID, nil for a rule that gets no
+// fix. A switch, not a map: it is asked once per finding, and a map
+// literal would be built on every call.
+func fixerFor(ruleID string) fixer {
+	switch ruleID {
+	case "SP101":
+		return fixEval
+	case "SP102":
+		return fixExec
+	case "SP104":
+		return fixDunderImport
+	case "SP212":
+		return fixConstantGetattr
+	case "SP401":
+		return fixOSSystem
+	case "SP403":
+		return fixShellTrue
+	case "SP604":
+		return fixRequestTimeout
+	case "SP605":
+		return fixVerifyFalse
+	case "SP701":
+		return fixPickle
+	case "SP704":
+		return fixYAMLLoad
+	case "SP706":
+		return fixTorchLoad
+	case "SP801", "SP802", "SP812":
+		return fixEndlessLoop
+	case "SP803":
+		return fixEndlessFor
+	case "SP831":
+		return fixLeakedOpen
+	case "SP901":
+		return fixWeakHash
+	case "SP902":
+		return fixInsecureRandom
 	}
+	return nil
 }
 
 // RuleHasFix reports whether this package can compute fixes for the rule
 // (for some of its occurrences).
 func RuleHasFix(ruleID string) bool {
-	_, ok := fixers()[ruleID]
+	ok := fixerFor(ruleID) != nil
 	return ok
 }
 
@@ -109,15 +126,14 @@ func attach(ctx context.Context, t *analysis.Tree, findings []analysis.Finding, 
 	d := newDoc(t.Source(), t.RootNode())
 	d.pol, d.tree = pol, t
 	defer d.close()
-	table := fixers()
 	var pending []int // findings with a fix still to be checked
 	for i := range findings {
 		if ctx.Err() != nil {
 			break
 		}
 		f := &findings[i]
-		fx, ok := table[f.Rule]
-		if !ok {
+		fx := fixerFor(f.Rule)
+		if fx == nil {
 			continue // a fix the checker built itself, if any, stays
 		}
 		// This package owns the rewrites of the rules it knows: its fixer
@@ -138,7 +154,7 @@ func attach(ctx context.Context, t *analysis.Tree, findings []analysis.Finding, 
 	if !validate {
 		for i := range findings {
 			fx := findings[i].Fix
-			if fx == nil || table[findings[i].Rule] == nil {
+			if fx == nil || fixerFor(findings[i].Rule) == nil {
 				continue
 			}
 			findings[i].Fix = nil
@@ -216,9 +232,8 @@ func dedupeEdits(es []analysis.TextEdit) []analysis.TextEdit {
 }
 
 func anyFixable(findings []analysis.Finding) bool {
-	table := fixers()
 	for _, f := range findings {
-		if _, ok := table[f.Rule]; ok {
+		if fixerFor(f.Rule) != nil {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"bytes"
 	"context"
 	"sort"
 	"strconv"
@@ -645,8 +646,9 @@ func (d *doc) identifierUses(n *analysis.Node, name string, visit func(id *analy
 		return
 	}
 	end := int(n.EndByte())
+	nb := []byte(name)
 	for off := int(n.StartByte()); off < end; {
-		i := strings.Index(string(d.src[off:end]), name)
+		i := bytes.Index(d.src[off:end], nb)
 		if i < 0 {
 			return
 		}

@@ -34,9 +34,22 @@ type syntaxIndex struct {
 // program. A fast-parsed tree has no tree-sitter tree (Sitter is nil).
 // Close the tree when done.
 func ParseSource(ctx context.Context, src []byte) (*Tree, error) {
+	// The tree keeps its own copy, as Parser.Parse does.
+	return parseSource(ctx, src, append([]byte(nil), src...))
+}
+
+// ParseSourceShared is ParseSource for a caller that keeps src unchanged
+// while the tree lives: a fast-parsed tree uses src itself, not a copy
+// (stelp check, which holds every file's source to the end anyway).
+func ParseSourceShared(ctx context.Context, src []byte) (*Tree, error) {
+	return parseSource(ctx, src, src)
+}
+
+// parseSource parses src; the fast parser's tree keeps keep, src or a
+// copy of it.
+func parseSource(ctx context.Context, src, keep []byte) (*Tree, error) {
 	if ctx.Err() == nil {
-		// The tree keeps its own copy, as Parser.Parse does.
-		if t := fastTreePooled(append([]byte(nil), src...)); t != nil {
+		if t := fastTreePooled(keep); t != nil {
 			return t, nil
 		}
 	}

@@ -175,3 +175,34 @@ func parseBoth(t *testing.T, src []byte) (*Tree, *sitter.Tree) {
 	}
 	return tr, st
 }
+
+// ParseSourceShared gives the tree ParseSource gives, over src itself
+// when the fast parser takes it, and over a copy when tree-sitter does.
+func TestParseSourceShared(t *testing.T) {
+	ctx := context.Background()
+	for _, src := range []string{"x = eval(s)\nprint(x)\n", "match x:\n    case 1:\n        pass\n"} {
+		want, err := ParseSource(ctx, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf := []byte(src)
+		got, err := ParseSourceShared(ctx, buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.nodes) != len(want.nodes) {
+			t.Fatalf("%q: %d nodes, want %d", src, len(got.nodes), len(want.nodes))
+		}
+		for i := range got.nodes {
+			g, w := got.nodes[i], want.nodes[i]
+			if g.kind != w.kind || g.start != w.start || g.end != w.end {
+				t.Errorf("%q: node %d is %s %d-%d, want %s %d-%d", src, i, g.kind, g.start, g.end, w.kind, w.start, w.end)
+			}
+		}
+		if shared := &got.Source()[0] == &buf[0]; shared != (got.Sitter() == nil) {
+			t.Errorf("%q: source shared %v with a fast-parsed tree %v", src, shared, got.Sitter() == nil)
+		}
+		want.Close()
+		got.Close()
+	}
+}

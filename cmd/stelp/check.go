@@ -336,7 +336,8 @@ func parserAnalyzer(edits bool) func() (analyzeFunc, func()) {
 		return func(ctx context.Context, src []byte, pol *policy.Policy) ([]analysis.Finding, error) {
 			// The fast parser when it can, tree-sitter when it bails; p
 			// validates the SARIF fixes.
-			t, err := analysis.ParseSource(ctx, src)
+			// src is the checker's, unchanged to the end: no copy.
+			t, err := analysis.ParseSourceShared(ctx, src)
 			if err != nil {
 				return nil, err
 			}

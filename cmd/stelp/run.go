@@ -28,8 +28,9 @@ end, how often it ran and the last values assigned there.
 Programs run on a per-user background daemon that keeps locked-down
 workers warm (the language server's pool): the first 'stelp run' starts it
 and runs in a fresh worker of its own; later runs skip the worker's
-start-up. The check, the gate and the policy stay in this process; the
-daemon only runs what passed them, for this user only, and exits after 2
+start-up. This process resolves the policy (its .stelp.yaml, its flags)
+and sends it with the program; the daemon checks, gates and transpiles
+under exactly that policy, serves this user only, and exits after 2
 minutes without a request. --no-daemon, or STELP_DAEMON=off in the
 environment, starts a fresh worker for every run instead; --verbose says
 which way a run went and why.

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	osexec "os/exec"
@@ -44,9 +45,24 @@ var (
 // the program some other way. errors.Is(err, ErrNoDaemon) says a daemon
 // could be started.
 func DialDaemon(ctx context.Context, cfg DaemonConfig) (*Remote, error) {
-	ep, err := cfg.endpoint()
+	conn, ep, err := connectDaemon(ctx, cfg)
 	if err != nil {
 		return nil, err
+	}
+	h, err := daemonHandshake(conn, ep.identity)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return &Remote{conn: conn, pid: h.PID, running: h.Running, execute: h.Execute}, nil
+}
+
+// connectDaemon connects to the socket of cfg's daemon; ErrNoDaemon when
+// none listens there.
+func connectDaemon(ctx context.Context, cfg DaemonConfig) (*net.UnixConn, endpoint, error) {
+	ep, err := cfg.endpoint()
+	if err != nil {
+		return nil, ep, err
 	}
 	dctx, cancel := context.WithTimeout(ctx, daemonHelloWait)
 	defer cancel()
@@ -54,17 +70,11 @@ func DialDaemon(ctx context.Context, cfg DaemonConfig) (*Remote, error) {
 	c, err := dialer.DialContext(dctx, "unix", ep.socket)
 	if err != nil {
 		if errors.Is(err, syscall.ENOENT) || errors.Is(err, syscall.ECONNREFUSED) {
-			return nil, fmt.Errorf("%w (%s)", ErrNoDaemon, ep.socket)
+			return nil, ep, fmt.Errorf("%w (%s)", ErrNoDaemon, ep.socket)
 		}
-		return nil, fmt.Errorf("connect to daemon: %w", err)
+		return nil, ep, fmt.Errorf("connect to daemon: %w", err)
 	}
-	conn := c.(*net.UnixConn)
-	h, err := daemonHandshake(conn, ep.identity)
-	if err != nil {
-		conn.Close()
-		return nil, err
-	}
-	return &Remote{conn: conn, pid: h.PID, running: h.Running, execute: h.Execute}, nil
+	return c.(*net.UnixConn), ep, nil
 }
 
 // DaemonInfo is what a daemon says of itself when a client connects.
@@ -186,27 +196,93 @@ func (r *Remote) call(ctx context.Context, c daemonCall, limits policy.Limits) (
 		r.conn.Close()
 		return nil, fmt.Errorf("%w: %v", ErrNotSent, err)
 	}
+	return awaitReply(ctx, r.conn, r.pid, lim)
+}
+
+// awaitReply waits for the reply to a call the daemon received, at most
+// the run's time limit plus daemonResultSlack, and hangs up.
+func awaitReply(ctx context.Context, conn *net.UnixConn, pid int, lim policy.Limits) (*Result, error) {
 	start := time.Now()
 	// Ctrl-C hangs up, and the daemon kills the worker running the
 	// program.
-	stop := context.AfterFunc(ctx, func() { r.conn.Close() })
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
-	_ = r.conn.SetReadDeadline(start.Add(lim.Time + daemonResultSlack))
+	_ = conn.SetReadDeadline(start.Add(lim.Time + daemonResultSlack))
 	var rep daemonReply
-	err := readFrame(r.conn, &rep)
-	r.conn.Close()
+	err := readFrame(conn, &rep)
+	conn.Close()
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	switch {
 	case err != nil:
-		return daemonLostResult(start, fmt.Sprintf("daemon (pid %d) stopped answering: %v", r.pid, err)), nil
+		return daemonLostResult(start, fmt.Sprintf("daemon (pid %d) stopped answering: %v", pid, err)), nil
 	case rep.Error != "":
 		return nil, fmt.Errorf("daemon: %s", rep.Error)
 	case rep.Result == nil:
-		return daemonLostResult(start, fmt.Sprintf("daemon (pid %d) sent an empty reply", r.pid)), nil
+		return daemonLostResult(start, fmt.Sprintf("daemon (pid %d) sent an empty reply", pid)), nil
 	}
 	return rep.Result, nil
+}
+
+// ExecuteOnDaemon hands a whole program to the daemon of cfg's binary in
+// one exchange: it connects, checks that the daemon runs as this user,
+// and sends the call at once, reading the daemon's hello after it rather
+// than before (DialDaemon then Execute wait a round trip for the hello
+// first). Errors wrapping ErrNotSent mean the daemon did not take the
+// program: none runs (also ErrNoDaemon: start one), it is still warming
+// up, or it is closing; the caller may run the program another way. Once
+// the daemon took the program the outcome is its result, or a crash
+// result if the daemon was lost: never a second run.
+func ExecuteOnDaemon(ctx context.Context, cfg DaemonConfig, call *ExecuteCall) (*Result, error) {
+	conn, ep, err := connectDaemon(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotSent, err)
+	}
+	// Who answered is known from the connection itself: the program is
+	// never written to another user's socket.
+	uid, err := peerUID(conn)
+	if err == nil {
+		err = checkPeerUID(uid, os.Getuid())
+	}
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("%w: %w: %v", ErrNotSent, ErrDaemonUnusable, err)
+	}
+	_ = conn.SetWriteDeadline(time.Now().Add(daemonWriteWait))
+	if err := writeFrame(conn, daemonCall{Execute: call}); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("%w: %v", ErrNotSent, err)
+	}
+	var h daemonHello
+	_ = conn.SetReadDeadline(time.Now().Add(daemonHelloWait))
+	if err := readFrame(conn, &h); err != nil {
+		conn.Close()
+		if errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET) {
+			// A daemon hangs up without a hello only before it reads
+			// anything (it is closing down).
+			return nil, fmt.Errorf("%w: the daemon hung up", ErrNotSent)
+		}
+		return daemonLostResult(time.Now(), fmt.Sprintf("no hello from the daemon: %v", err)), nil
+	}
+	switch {
+	case h.Protocol != daemonProtocol || h.Identity != ep.identity:
+		// Cannot happen through the socket named after this build;
+		// whatever it is, it got the call, so no second run.
+		conn.Close()
+		return nil, fmt.Errorf("%w: it speaks protocol %d for binary %q, this client %d for %q",
+			ErrDaemonUnusable, h.Protocol, h.Identity, daemonProtocol, ep.identity)
+	case !h.Ready || !h.Execute:
+		// It answers with an error (warming up) or hangs up (takes
+		// transpiled requests only), and runs nothing either way.
+		conn.Close()
+		why := errDaemonWarming
+		if h.Ready {
+			why = fmt.Errorf("%w: it takes transpiled requests only", ErrDaemonUnusable)
+		}
+		return nil, fmt.Errorf("%w: %w", ErrNotSent, why)
+	}
+	return awaitReply(ctx, conn, h.PID, effectiveLimits(call.Policy.Limits))
 }
 
 // daemonLostResult is the result of a run whose daemon died or broke off

@@ -528,10 +528,7 @@ func TestDaemonExecute(t *testing.T) {
 	ctx := context.Background()
 	var got *ExecuteCall
 	var gotRunner Runner
-	cfg := DaemonConfig{Dir: daemonDir(t), Idle: time.Minute, Execute: func(ctx context.Context, call *ExecuteCall, runner Runner) (*Result, error) {
-		got, gotRunner = call, runner
-		return runner.Run(ctx, &Request{Code: call.Source, Stdin: call.Stdin, Limits: call.Policy.Limits})
-	}}
+	cfg := executingDaemon(t, &got, &gotRunner)
 	serveDaemon(t, cfg)
 	pol := policy.Policy{
 		Rules:        map[string]policy.Severity{"SP101": policy.SeverityOff, "SP301": policy.SeverityWarning},
@@ -575,4 +572,75 @@ func TestDaemonExecute(t *testing.T) {
 	if _, err := r.Execute(ctx, call); !errors.Is(err, ErrNotSent) {
 		t.Fatalf("Execute on a plain daemon: %v, want ErrNotSent", err)
 	}
+}
+
+// ExecuteOnDaemon sends the call without waiting for the hello first, and
+// still never leaves a program to a daemon that will not run it: every
+// way it is not taken is ErrNotSent, so the client runs it itself.
+func TestExecuteOnDaemon(t *testing.T) {
+	ctx := context.Background()
+	var got *ExecuteCall
+	var gotRunner Runner
+	cfg := executingDaemon(t, &got, &gotRunner)
+	call := &ExecuteCall{Source: "print(input() * 2)\n", Policy: policy.Policy{Rules: map[string]policy.Severity{"SP301": policy.SeverityWarning},
+		ModulesAllow: []string{"math"}, Limits: testLimits()}, Gate: true, Stdin: "ab\n"}
+
+	if _, err := ExecuteOnDaemon(ctx, cfg, call); !errors.Is(err, ErrNoDaemon) || !errors.Is(err, ErrNotSent) {
+		t.Fatalf("no daemon: %v, want ErrNoDaemon and ErrNotSent", err)
+	}
+
+	serveDaemon(t, cfg)
+	res, err := ExecuteOnDaemon(ctx, cfg, call)
+	if err != nil || res.Status != StatusOK || res.Stdout != "abab\n" {
+		t.Fatalf("result %+v, %v", res, err)
+	}
+	if got == nil || !reflect.DeepEqual(*got, *call) {
+		t.Fatalf("the daemon received %+v, the client sent %+v", got, call)
+	}
+	if _, ok := gotRunner.(Preparer); !ok {
+		t.Fatalf("the daemon ran it on %T, not its pool", gotRunner)
+	}
+
+	plain := DaemonConfig{Dir: daemonDir(t), Idle: time.Minute}
+	serveDaemon(t, plain)
+	if _, err := ExecuteOnDaemon(ctx, plain, call); !errors.Is(err, ErrNotSent) {
+		t.Fatalf("a daemon without Execute: %v, want ErrNotSent", err)
+	}
+
+	for _, tc := range []struct {
+		name  string
+		serve func(c *net.UnixConn, id string)
+	}{
+		{"warming up", func(c *net.UnixConn, id string) {
+			// As the real one: hello, the call read, an error reply.
+			_ = writeFrame(c, daemonHello{Protocol: daemonProtocol, Identity: id, Execute: true})
+			var call daemonCall
+			_ = readFrame(c, &call)
+			_ = writeFrame(c, daemonReply{Error: "daemon workers are not ready"})
+		}},
+		{"closing", func(c *net.UnixConn, id string) {}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := DaemonConfig{Dir: daemonDir(t)}
+			ep, err := cfg.endpoint()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fakeDaemon(t, ep.socket, func(c *net.UnixConn) { tc.serve(c, ep.identity) })
+			res, err := ExecuteOnDaemon(ctx, cfg, call)
+			if !errors.Is(err, ErrNotSent) || res != nil {
+				t.Fatalf("%+v, %v; want ErrNotSent", res, err)
+			}
+		})
+	}
+}
+
+// executingDaemon is the config of a daemon that takes whole programs and
+// runs their source as is, recording the call and the runner it got; the
+// caller serves it.
+func executingDaemon(t *testing.T, got **ExecuteCall, gotRunner *Runner) DaemonConfig {
+	return DaemonConfig{Dir: daemonDir(t), Idle: time.Minute, Execute: func(ctx context.Context, call *ExecuteCall, runner Runner) (*Result, error) {
+		*got, *gotRunner = call, runner
+		return runner.Run(ctx, &Request{Code: call.Source, Stdin: call.Stdin, Limits: call.Policy.Limits})
+	}}
 }

@@ -29,39 +29,43 @@ func runDaemon(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	return exitOK
 }
 
-// runRunner picks what runs a `stelp run` program: the warm daemon when
-// one answers, else a one-shot worker started at once so that its start
-// overlaps the check. start, when not nil, starts a daemon for the runs
-// after this one; the caller calls it once its own run is over, so the
-// daemon's start-up does not compete with this run for the CPU.
-func runRunner(ctx context.Context, memoryMB int64, useDaemon bool, logf func(string, ...any)) (r exec.Runner, closeRunner func(), start func()) {
-	if useDaemon {
-		if why := daemonUnfit(os.Executable()); why != "" {
-			logf("daemon: not used: %s", why)
-		} else {
-			var cfg exec.DaemonConfig
-			remote, err := exec.DialDaemon(ctx, cfg)
-			if err == nil {
-				logf("daemon: running on the warm daemon (pid %d)", remote.PID())
-				return remote, func() { remote.Close() }, nil
-			}
-			logf("daemon: not used: %v", err)
-			if errors.Is(err, exec.ErrNoDaemon) {
-				start = func() {
-					if err := exec.StartDaemon(cfg); err != nil {
-						logf("daemon: %v", err)
-						return
-					}
-					logf("daemon: started one in the background for the next runs")
-				}
-			}
-		}
-	} else {
+// runOnDaemon hands the program to the warm daemon, which checks, gates,
+// transpiles and runs it with its parser, rule tables and workers warm,
+// under the policy this process resolved. A nil result and error mean no
+// daemon took it and nothing ran; start, when not nil, starts a daemon
+// for the runs after this one: the caller calls it once its own run is
+// over, so the daemon's start-up does not compete with the run for the
+// CPU.
+func runOnDaemon(ctx context.Context, use bool, call *exec.ExecuteCall, logf func(string, ...any)) (res *exec.Result, start func(), err error) {
+	if !use {
 		logf("daemon: off")
+		return nil, nil, nil
 	}
-	w := exec.OneShot{}.Start(ctx, memoryMB)
-	logf("running in a one-shot worker")
-	return w, func() { w.Close() }, start
+	if why := daemonUnfit(os.Executable()); why != "" {
+		logf("daemon: not used: %s", why)
+		return nil, nil, nil
+	}
+	var cfg exec.DaemonConfig
+	res, err = exec.ExecuteOnDaemon(ctx, cfg, call)
+	switch {
+	case err == nil:
+		logf("daemon: running on the warm daemon")
+		logf("daemon: checks, transpiles and runs the program")
+		return res, nil, nil
+	case !errors.Is(err, exec.ErrNotSent):
+		return nil, nil, err
+	}
+	logf("daemon: not used: %v", err)
+	if errors.Is(err, exec.ErrNoDaemon) {
+		start = func() {
+			if err := exec.StartDaemon(cfg); err != nil {
+				logf("daemon: %v", err)
+				return
+			}
+			logf("daemon: started one in the background for the next runs")
+		}
+	}
+	return nil, start, nil
 }
 
 // daemonUnfit says why this binary should not start a daemon: one built

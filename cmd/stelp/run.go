@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -104,13 +103,17 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if *verbose {
 		logf = func(format string, args ...any) { fmt.Fprintf(stderr, "stelp run: "+format+"\n", args...) }
 	}
-	// The runner is picked (and a one-shot worker started) now, so that
-	// a worker's start-up runs on the other core while this process
-	// checks and transpiles; closing it ends a worker the gate left unused.
-	runner, closeRunner, startDaemon := runRunner(ctx, pol.Limits.MemoryMB, !*noDaemon && !exec.DaemonDisabled(), logf)
-	opts := pipeline.Options{Gate: gate.String() == "on", Runner: runner, Stdin: progIn, Trace: *trace}
-	res, err := executeProgram(ctx, src, pol, opts, logf)
-	closeRunner()
+	call := &exec.ExecuteCall{Source: string(src), Policy: *pol, Gate: gate.String() == "on", Trace: *trace, Stdin: progIn}
+	res, startDaemon, err := runOnDaemon(ctx, !*noDaemon && !exec.DaemonDisabled(), call, logf)
+	if res == nil && err == nil {
+		// No daemon took it: a one-shot worker, started now so that its
+		// start-up runs on the other core while this process checks and
+		// transpiles; closing it ends a worker the gate left unused.
+		w := exec.OneShot{}.Start(ctx, pol.Limits.MemoryMB)
+		logf("running in a one-shot worker")
+		res, err = pipeline.Execute(ctx, src, pol, pipeline.Options{Gate: call.Gate, Runner: w, Stdin: progIn, Trace: *trace})
+		w.Close()
+	}
 	if startDaemon != nil && ctx.Err() == nil {
 		defer startDaemon() // after the output: the user sees it first
 	}
@@ -275,24 +278,8 @@ func writeTrace(w io.Writer, src []byte, res *exec.Result) {
 	}
 }
 
-// executeProgram runs the pipeline on opts.Runner. A daemon that can takes
-// the whole program, check and transpilation included: it has the parser
-// and the rule tables warm, which a fresh CLI process would build for
-// this one program. The policy is the one this process resolved.
-func executeProgram(ctx context.Context, src []byte, pol *policy.Policy, opts pipeline.Options, logf func(string, ...any)) (*exec.Result, error) {
-	if remote, ok := opts.Runner.(*exec.Remote); ok && remote.CanExecute() {
-		logf("daemon: checks, transpiles and runs the program")
-		res, err := remote.Execute(ctx, &exec.ExecuteCall{Source: string(src), Policy: *pol, Gate: opts.Gate, Trace: opts.Trace, Stdin: opts.Stdin})
-		if !errors.Is(err, exec.ErrNotSent) {
-			return res, err
-		}
-		logf("daemon: %v; running in a one-shot worker", err)
-		opts.Runner = exec.OneShot{}
-	}
-	return pipeline.Execute(ctx, src, pol, opts)
-}
-
-// daemonExecute is the daemon's side of executeProgram.
+// daemonExecute is the daemon's side of runOnDaemon: the pipeline on its
+// warm pool, under the policy the client resolved.
 func daemonExecute(ctx context.Context, call *exec.ExecuteCall, runner exec.Runner) (*exec.Result, error) {
 	return pipeline.Execute(ctx, []byte(call.Source), &call.Policy, pipeline.Options{
 		Gate: call.Gate, Runner: runner, Stdin: call.Stdin, Trace: call.Trace,

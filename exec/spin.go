@@ -40,7 +40,8 @@ func newStdinReader(fd int) *stdinReader {
 	return &stdinReader{fd: fd}
 }
 
-// spinFor makes the next reads poll for d before they sleep.
+// spinFor makes the next reads poll for d before they sleep; 0 ends the
+// polling.
 func (r *stdinReader) spinFor(d time.Duration) { r.spinUntil = time.Now().Add(d) }
 
 func (r *stdinReader) Read(p []byte) (int, error) {

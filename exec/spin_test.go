@@ -1,8 +1,10 @@
 package exec
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -61,4 +63,50 @@ func TestWorkerSkipsWakeFrames(t *testing.T) {
 		t.Fatalf("a wake frame was answered: %+v", rep.Result)
 	case <-time.After(20 * time.Millisecond):
 	}
+}
+
+// A woken worker polls only until the request it was told of arrives:
+// after the reply it sleeps, taking no CPU from what runs next.
+func TestWorkerSleepsAfterTheAnnouncedRun(t *testing.T) {
+	p := newTestPool(t, 1)
+	w := p.takeIdle()
+	if w == nil {
+		t.Fatal("no idle worker")
+	}
+	defer w.kill()
+	for i := 0; i < 5; i++ {
+		if err := w.wake(); err != nil {
+			t.Fatal(err)
+		}
+		res, _, err := w.run(t.Context(), &Request{Code: "x = 1\n", Limits: testLimits()})
+		if err != nil || res.Status != StatusOK {
+			t.Fatalf("run: %v %+v", err, res)
+		}
+		before := cpuNanos(t, w.cmd.Process.Pid)
+		time.Sleep(2 * wakeSpin)
+		if used := time.Duration(cpuNanos(t, w.cmd.Process.Pid) - before); used > wakeSpin/3 {
+			t.Fatalf("the idle worker used %s of CPU in the %s after its run", used, 2*wakeSpin)
+		}
+	}
+}
+
+// cpuNanos is the CPU time all of pid's threads have run, from schedstat.
+func cpuNanos(t *testing.T, pid int) int64 {
+	t.Helper()
+	stats, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	if err != nil || len(stats) == 0 {
+		t.Fatalf("no schedstat for the worker: %v", err)
+	}
+	var sum int64
+	for _, f := range stats {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue // a thread that exited
+		}
+		var ns int64
+		if _, err := fmt.Sscan(string(b), &ns); err == nil {
+			sum += ns
+		}
+	}
+	return sum
 }

@@ -148,6 +148,10 @@ func serve(in *interp, iso *isolation, types typeSnapshot, once bool, requests *
 			requests.spinFor(wakeSpin)
 			continue
 		}
+		// The request the wake announced is here: the next wait sleeps
+		// (polling on after the run would take a core from whatever
+		// runs next).
+		requests.spinFor(0)
 		var req Request
 		if err := readBody(r, n, &req); err != nil {
 			return 3

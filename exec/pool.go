@@ -192,11 +192,17 @@ func (l *Lease) Run(ctx context.Context, req *Request) (*Result, error) {
 	return l.pool.runOn(ctx, w, req)
 }
 
-// Close gives back a reserved worker that no run took. It is safe to
-// call more than once, and after Run.
+// Close gives back a reserved worker that no run took, telling it to stop
+// polling for the request. It is safe to call more than once, and after
+// Run.
 func (l *Lease) Close() error {
 	if w := l.take(); w != nil {
-		l.pool.putIdle(w)
+		if err := writeControl(w.stdin, restFrame); err != nil {
+			w.kill()
+			l.pool.refill()
+		} else {
+			l.pool.putIdle(w)
+		}
 		<-l.pool.slots
 	}
 	return nil

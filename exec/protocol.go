@@ -5,12 +5,14 @@ package exec
 //
 //	worker → parent  hello    {isolation, error?}     once, when warm
 //	parent → worker  wake     (control frame)         optional, ahead of a request
+//	parent → worker  rest     (control frame)         the announced request is not coming
 //	parent → worker  request  Request                 one per run
 //	worker → parent  reply    {result, tainted}       one per request
 //
 // A control frame is a header alone with its top bit set; the other bits
 // say which. wake tells a warm worker that a request is about to come, so
-// it polls for it rather than sleeps (spin.go).
+// it polls for it rather than sleeps (spin.go); rest that it is not (the
+// program was blocked), so it stops polling.
 
 import (
 	"encoding/binary"
@@ -26,6 +28,7 @@ const maxFrame = 64 << 20
 const (
 	controlFrame = 1 << 31
 	wakeFrame    = controlFrame | 1
+	restFrame    = controlFrame | 2
 )
 
 type hello struct {
@@ -53,7 +56,7 @@ func writeFrame(w io.Writer, v any) error {
 	return nil
 }
 
-// writeControl sends a control frame (wakeFrame).
+// writeControl sends a control frame (wakeFrame, restFrame).
 func writeControl(w io.Writer, kind uint32) error {
 	var hdr [4]byte
 	binary.BigEndian.PutUint32(hdr[:], kind)

@@ -65,8 +65,8 @@ func TestWorkerSkipsWakeFrames(t *testing.T) {
 	}
 }
 
-// A woken worker polls only until the request it was told of arrives:
-// after the reply it sleeps, taking no CPU from what runs next.
+// A woken worker polls only until the request it was told of arrives, or
+// it is told none will: then it sleeps, taking no CPU from what runs next.
 func TestWorkerSleepsAfterTheAnnouncedRun(t *testing.T) {
 	p := newTestPool(t, 1)
 	w := p.takeIdle()
@@ -74,14 +74,20 @@ func TestWorkerSleepsAfterTheAnnouncedRun(t *testing.T) {
 		t.Fatal("no idle worker")
 	}
 	defer w.kill()
-	for i := 0; i < 5; i++ {
+	for i := 0; i < 6; i++ {
 		if err := w.wake(); err != nil {
 			t.Fatal(err)
 		}
-		res, _, err := w.run(t.Context(), &Request{Code: "x = 1\n", Limits: testLimits()})
-		if err != nil || res.Status != StatusOK {
-			t.Fatalf("run: %v %+v", err, res)
+		if i%2 == 0 {
+			res, _, err := w.run(t.Context(), &Request{Code: "x = 1\n", Limits: testLimits()})
+			if err != nil || res.Status != StatusOK {
+				t.Fatalf("run: %v %+v", err, res)
+			}
+		} else if err := writeControl(w.stdin, restFrame); err != nil {
+			// No request after all (a blocked program, Lease.Close).
+			t.Fatal(err)
 		}
+		time.Sleep(time.Millisecond) // the rest frame read
 		before := cpuNanos(t, w.cmd.Process.Pid)
 		time.Sleep(2 * wakeSpin)
 		if used := time.Duration(cpuNanos(t, w.cmd.Process.Pid) - before); used > wakeSpin/3 {

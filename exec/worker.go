@@ -144,8 +144,12 @@ func serve(in *interp, iso *isolation, types typeSnapshot, once bool, requests *
 		if err != nil {
 			return 0 // parent closed the pipe: done
 		}
-		if n == wakeFrame {
+		switch n {
+		case wakeFrame:
 			requests.spinFor(wakeSpin)
+			continue
+		case restFrame:
+			requests.spinFor(0)
 			continue
 		}
 		// The request the wake announced is here: the next wait sleeps

@@ -87,7 +87,6 @@ func TestWorkerSleepsAfterTheAnnouncedRun(t *testing.T) {
 			// No request after all (a blocked program, Lease.Close).
 			t.Fatal(err)
 		}
-		time.Sleep(time.Millisecond) // the rest frame read
 		before := cpuNanos(t, w.cmd.Process.Pid)
 		time.Sleep(2 * wakeSpin)
 		if used := time.Duration(cpuNanos(t, w.cmd.Process.Pid) - before); used > wakeSpin/3 {

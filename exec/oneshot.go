@@ -86,7 +86,7 @@ func (s *Started) Run(ctx context.Context, req *Request) (*Result, error) {
 	// A frame larger than the pipe's buffer blocks until the worker
 	// reads it; a worker that dies or is killed first fails the write.
 	sent := make(chan error, 1)
-	go func() { sent <- writeFrame(w.stdin, r) }()
+	go func() { sent <- writeRequest(w.stdin, r) }()
 	select {
 	case <-s.ready:
 	case <-ctx.Done():

@@ -450,7 +450,7 @@ func (w *worker) kill() {
 func (w *worker) run(ctx context.Context, req *Request) (res *Result, reusable bool, err error) {
 	r, lim := framed(req)
 	start := time.Now()
-	if err := writeFrame(w.stdin, r); err != nil {
+	if err := writeRequest(w.stdin, r); err != nil {
 		return w.deathResult(start, lim), false, nil
 	}
 	return w.await(ctx, lim, start)

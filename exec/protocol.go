@@ -6,8 +6,12 @@ package exec
 //	worker → parent  hello    {isolation, error?}     once, when warm
 //	parent → worker  wake     (control frame)         optional, ahead of a request
 //	parent → worker  rest     (control frame)         the announced request is not coming
-//	parent → worker  request  Request                 one per run
+//	parent → worker  request  Request (code raw)      one per run
 //	worker → parent  reply    {result, tainted}       one per request
+//
+// A request's body is its JSON without the code, then the code as is: the
+// code is most of the frame, and JSON-escaping and unescaping it was most
+// of the frame's cost (writeRequest, readRequest).
 //
 // A control frame is a header alone with its top bit set; the other bits
 // say which. wake tells a warm worker that a request is about to come, so
@@ -72,6 +76,46 @@ func readFrame(r io.Reader, v any) error {
 		return err
 	}
 	return readBody(r, n, v)
+}
+
+// writeRequest sends a request frame: a 4-byte length of the request's
+// JSON without its code, that JSON, then the code.
+func writeRequest(w io.Writer, req *Request) error {
+	meta := *req
+	meta.Code = ""
+	js, err := json.Marshal(&meta)
+	if err != nil {
+		return fmt.Errorf("encode request: %w", err)
+	}
+	n := 4 + len(js) + len(req.Code)
+	frame := make([]byte, 8, 8+len(js)+len(req.Code))
+	binary.BigEndian.PutUint32(frame[:4], uint32(n))
+	binary.BigEndian.PutUint32(frame[4:8], uint32(len(js)))
+	frame = append(append(frame, js...), req.Code...)
+	if _, err := w.Write(frame); err != nil {
+		return fmt.Errorf("write frame: %w", err)
+	}
+	return nil
+}
+
+// readRequest reads the body of n bytes of a request frame.
+func readRequest(r io.Reader, n uint32, req *Request) error {
+	if n > maxFrame || n < 4 {
+		return fmt.Errorf("request frame of %d bytes", n)
+	}
+	body := make([]byte, n)
+	if _, err := io.ReadFull(r, body); err != nil {
+		return fmt.Errorf("read frame body: %w", err)
+	}
+	j := binary.BigEndian.Uint32(body[:4])
+	if j > n-4 {
+		return fmt.Errorf("request JSON of %d bytes in a frame of %d", j, n)
+	}
+	if err := json.Unmarshal(body[4:4+j], req); err != nil {
+		return fmt.Errorf("decode frame: %w", err)
+	}
+	req.Code = string(body[4+j:])
+	return nil
 }
 
 // readHeader reads a frame's header: its body's length, or a control

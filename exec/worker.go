@@ -157,7 +157,7 @@ func serve(in *interp, iso *isolation, types typeSnapshot, once bool, requests *
 		// runs next).
 		requests.spinFor(0)
 		var req Request
-		if err := readBody(r, n, &req); err != nil {
+		if err := readRequest(r, n, &req); err != nil {
 			return 3
 		}
 		lim := effectiveLimits(req.Limits)

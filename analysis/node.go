@@ -26,6 +26,7 @@ type syntaxIndex struct {
 	named      []int32 // named children of node n: named[namedStart[n]:namedStart[n+1]]
 	namedStart []int32
 	hasError   []bool
+	fill       []int32 // scratch of buildSyntaxIndex: the next free slot per parent
 }
 
 // ParseSource parses src with the fast parser, or when it bails, with a
@@ -101,8 +102,10 @@ func (t *Tree) buildSyntaxIndex() {
 	}
 	s.kids = resized(s.kids, int(s.kidStart[n]))
 	s.named = resized(s.named, int(s.namedStart[n]))
-	fillK := append([]int32(nil), s.kidStart[:n]...)
-	fillN := append([]int32(nil), s.namedStart[:n]...)
+	s.fill = resized(s.fill, 2*n)
+	fillK, fillN := s.fill[:n], s.fill[n:]
+	copy(fillK, s.kidStart[:n])
+	copy(fillN, s.namedStart[:n])
 	for i := 1; i < n; i++ {
 		p := nodes[i].parent
 		s.kids[fillK[p]] = int32(i)

@@ -49,13 +49,15 @@ func newDoc(src []byte, root *analysis.Node) *doc {
 }
 
 func lineStarts(src []byte) []int {
-	ls := []int{0}
-	for i, b := range src {
-		if b == '\n' {
-			ls = append(ls, i+1)
+	ls := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return ls
 		}
+		i += j + 1
+		ls = append(ls, i)
 	}
-	return ls
 }
 
 // offset converts a 0-based line and byte column to a byte offset; ok is

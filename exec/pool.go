@@ -184,8 +184,7 @@ func (l *Lease) Run(ctx context.Context, req *Request) (*Result, error) {
 		return l.pool.Run(ctx, req)
 	}
 	if effectiveLimits(req.Limits).MemoryMB > l.pool.opts.MemoryMB {
-		l.pool.putIdle(w)
-		<-l.pool.slots
+		l.giveBack(w)
 		return runOnce(ctx, l.pool.opts.Exe, req, l.pool.opts.StartTimeout)
 	}
 	defer func() { <-l.pool.slots }()
@@ -197,15 +196,21 @@ func (l *Lease) Run(ctx context.Context, req *Request) (*Result, error) {
 // Run.
 func (l *Lease) Close() error {
 	if w := l.take(); w != nil {
-		if err := writeControl(w.stdin, restFrame); err != nil {
-			w.kill()
-			l.pool.refill()
-		} else {
-			l.pool.putIdle(w)
-		}
-		<-l.pool.slots
+		l.giveBack(w)
 	}
 	return nil
+}
+
+// giveBack returns a reserved worker that will not run the request, and
+// its slot.
+func (l *Lease) giveBack(w *worker) {
+	if err := writeControl(w.stdin, restFrame); err != nil {
+		w.kill()
+		l.pool.refill()
+	} else {
+		l.pool.putIdle(w)
+	}
+	<-l.pool.slots
 }
 
 // Close stops all workers.

@@ -1,12 +1,12 @@
 package exec
 
 import (
-	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // The worker's request pipe, polled or slept on, delivers every byte and
@@ -74,44 +74,49 @@ func TestWorkerSleepsAfterTheAnnouncedRun(t *testing.T) {
 		t.Fatal("no idle worker")
 	}
 	defer w.kill()
-	for i := 0; i < 6; i++ {
+	// The least CPU the worker used in the window after a run, and after
+	// a rest frame, over several tries: a worker that kept polling uses
+	// most of the window every time; one that went to sleep uses little
+	// at least once, however loaded the machine (its own bookkeeping
+	// after a run may take a while when it is).
+	least := map[string]time.Duration{"run": time.Hour, "rest": time.Hour}
+	for i := 0; i < 8; i++ {
 		if err := w.wake(); err != nil {
 			t.Fatal(err)
 		}
+		after := "run"
 		if i%2 == 0 {
 			res, _, err := w.run(t.Context(), &Request{Code: "x = 1\n", Limits: testLimits()})
 			if err != nil || res.Status != StatusOK {
 				t.Fatalf("run: %v %+v", err, res)
 			}
-		} else if err := writeControl(w.stdin, restFrame); err != nil {
+		} else {
 			// No request after all (a blocked program, Lease.Close).
-			t.Fatal(err)
+			after = "rest"
+			if err := writeControl(w.stdin, restFrame); err != nil {
+				t.Fatal(err)
+			}
 		}
 		before := cpuNanos(t, w.cmd.Process.Pid)
 		time.Sleep(2 * wakeSpin)
-		if used := time.Duration(cpuNanos(t, w.cmd.Process.Pid) - before); used > wakeSpin/3 {
-			t.Fatalf("the idle worker used %s of CPU in the %s after its run", used, 2*wakeSpin)
+		least[after] = min(least[after], time.Duration(cpuNanos(t, w.cmd.Process.Pid)-before))
+	}
+	for after, used := range least {
+		if used > wakeSpin/3 {
+			t.Errorf("after a %s, the idle worker used at least %s of CPU in the next %s", after, used, 2*wakeSpin)
 		}
 	}
 }
 
-// cpuNanos is the CPU time all of pid's threads have run, from schedstat.
+// cpuNanos is the CPU time pid's threads have used, to the nanosecond,
+// from its process CPU-time clock (clock_getcpuclockid's, which counts a
+// thread running right now too; /proc's figures lag a scheduler tick).
 func cpuNanos(t *testing.T, pid int) int64 {
 	t.Helper()
-	stats, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
-	if err != nil || len(stats) == 0 {
-		t.Fatalf("no schedstat for the worker: %v", err)
+	const cpuClockSched = 2
+	var ts unix.Timespec
+	if err := unix.ClockGettime(int32(^pid<<3|cpuClockSched), &ts); err != nil {
+		t.Fatalf("CPU clock of the worker: %v", err)
 	}
-	var sum int64
-	for _, f := range stats {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			continue // a thread that exited
-		}
-		var ns int64
-		if _, err := fmt.Sscan(string(b), &ns); err == nil {
-			sum += ns
-		}
-	}
-	return sum
+	return ts.Nano()
 }

@@ -75,7 +75,14 @@ func readFrame(r io.Reader, v any) error {
 	if err != nil {
 		return err
 	}
-	return readBody(r, n, v)
+	body, err := readRaw(r, n)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("decode frame: %w", err)
+	}
+	return nil
 }
 
 // writeRequest sends a request frame: a 4-byte length of the request's
@@ -100,12 +107,12 @@ func writeRequest(w io.Writer, req *Request) error {
 
 // readRequest reads the body of n bytes of a request frame.
 func readRequest(r io.Reader, n uint32, req *Request) error {
-	if n > maxFrame || n < 4 {
+	if n < 4 {
 		return fmt.Errorf("request frame of %d bytes", n)
 	}
-	body := make([]byte, n)
-	if _, err := io.ReadFull(r, body); err != nil {
-		return fmt.Errorf("read frame body: %w", err)
+	body, err := readRaw(r, n)
+	if err != nil {
+		return err
 	}
 	j := binary.BigEndian.Uint32(body[:4])
 	if j > n-4 {
@@ -128,17 +135,14 @@ func readHeader(r io.Reader) (uint32, error) {
 	return binary.BigEndian.Uint32(hdr[:]), nil
 }
 
-// readBody reads and decodes a body of n bytes.
-func readBody(r io.Reader, n uint32, v any) error {
+// readRaw reads a frame body of n bytes.
+func readRaw(r io.Reader, n uint32) ([]byte, error) {
 	if n > maxFrame {
-		return fmt.Errorf("frame of %d bytes exceeds %d", n, maxFrame)
+		return nil, fmt.Errorf("frame of %d bytes exceeds %d", n, maxFrame)
 	}
 	body := make([]byte, n)
 	if _, err := io.ReadFull(r, body); err != nil {
-		return fmt.Errorf("read frame body: %w", err)
+		return nil, fmt.Errorf("read frame body: %w", err)
 	}
-	if err := json.Unmarshal(body, v); err != nil {
-		return fmt.Errorf("decode frame: %w", err)
-	}
-	return nil
+	return body, nil
 }

@@ -97,26 +97,44 @@ func PingDaemon(ctx context.Context, cfg DaemonConfig) (DaemonInfo, error) {
 // daemonHandshake checks who answered and reads its hello.
 func daemonHandshake(conn *net.UnixConn, identity string) (daemonHello, error) {
 	var h daemonHello
-	uid, err := peerUID(conn)
-	if err != nil {
-		return h, fmt.Errorf("daemon: %w", err)
-	}
-	if err := checkPeerUID(uid, os.Getuid()); err != nil {
-		return h, fmt.Errorf("%w: %v", ErrDaemonUnusable, err)
+	if err := checkDaemonPeer(conn); err != nil {
+		return h, err
 	}
 	_ = conn.SetReadDeadline(time.Now().Add(daemonHelloWait))
 	if err := readFrame(conn, &h); err != nil {
 		return h, fmt.Errorf("daemon hello: %w", err)
 	}
 	_ = conn.SetReadDeadline(time.Time{})
-	switch {
-	case h.Protocol != daemonProtocol || h.Identity != identity:
-		return h, fmt.Errorf("%w: it speaks protocol %d for binary %q, this client %d for %q",
-			ErrDaemonUnusable, h.Protocol, h.Identity, daemonProtocol, identity)
-	case !h.Ready:
+	if err := h.speaks(identity); err != nil {
+		return h, err
+	}
+	if !h.Ready {
 		return h, errDaemonWarming
 	}
 	return h, nil
+}
+
+// checkDaemonPeer checks, from the connection itself, that the daemon
+// runs as this user: nothing is ever written to another user's socket.
+func checkDaemonPeer(conn *net.UnixConn) error {
+	uid, err := peerUID(conn)
+	if err != nil {
+		return fmt.Errorf("daemon: %w", err)
+	}
+	if err := checkPeerUID(uid, os.Getuid()); err != nil {
+		return fmt.Errorf("%w: %v", ErrDaemonUnusable, err)
+	}
+	return nil
+}
+
+// speaks says whether the hello is from a daemon of this client's
+// protocol and binary.
+func (h daemonHello) speaks(identity string) error {
+	if h.Protocol != daemonProtocol || h.Identity != identity {
+		return fmt.Errorf("%w: it speaks protocol %d for binary %q, this client %d for %q",
+			ErrDaemonUnusable, h.Protocol, h.Identity, daemonProtocol, identity)
+	}
+	return nil
 }
 
 // Remote runs one request on the daemon it was dialled to. It is a
@@ -239,15 +257,9 @@ func ExecuteOnDaemon(ctx context.Context, cfg DaemonConfig, call *ExecuteCall) (
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotSent, err)
 	}
-	// Who answered is known from the connection itself: the program is
-	// never written to another user's socket.
-	uid, err := peerUID(conn)
-	if err == nil {
-		err = checkPeerUID(uid, os.Getuid())
-	}
-	if err != nil {
+	if err := checkDaemonPeer(conn); err != nil {
 		conn.Close()
-		return nil, fmt.Errorf("%w: %w: %v", ErrNotSent, ErrDaemonUnusable, err)
+		return nil, fmt.Errorf("%w: %w", ErrNotSent, err)
 	}
 	_ = conn.SetWriteDeadline(time.Now().Add(daemonWriteWait))
 	if err := writeFrame(conn, daemonCall{Execute: call}); err != nil {
@@ -265,14 +277,13 @@ func ExecuteOnDaemon(ctx context.Context, cfg DaemonConfig, call *ExecuteCall) (
 		}
 		return daemonLostResult(time.Now(), fmt.Sprintf("no hello from the daemon: %v", err)), nil
 	}
-	switch {
-	case h.Protocol != daemonProtocol || h.Identity != ep.identity:
+	if err := h.speaks(ep.identity); err != nil {
 		// Cannot happen through the socket named after this build;
 		// whatever it is, it got the call, so no second run.
 		conn.Close()
-		return nil, fmt.Errorf("%w: it speaks protocol %d for binary %q, this client %d for %q",
-			ErrDaemonUnusable, h.Protocol, h.Identity, daemonProtocol, ep.identity)
-	case !h.Ready || !h.Execute:
+		return nil, err
+	}
+	if !h.Ready || !h.Execute {
 		// It answers with an error (warming up) or hangs up (takes
 		// transpiled requests only), and runs nothing either way.
 		conn.Close()

@@ -41,12 +41,7 @@ func TestStdinReaderPollsThenSleeps(t *testing.T) {
 // A wake frame, or several, ahead of a request is not a request: the
 // worker answers the request that follows, and only that.
 func TestWorkerSkipsWakeFrames(t *testing.T) {
-	p := newTestPool(t, 1)
-	w := p.takeIdle()
-	if w == nil {
-		t.Fatal("no idle worker")
-	}
-	defer w.kill()
+	w := idleWorker(t)
 	for i := 0; i < 3; i++ {
 		if err := w.wake(); err != nil {
 			t.Fatal(err)
@@ -68,12 +63,7 @@ func TestWorkerSkipsWakeFrames(t *testing.T) {
 // A woken worker polls only until the request it was told of arrives, or
 // it is told none will: then it sleeps, taking no CPU from what runs next.
 func TestWorkerSleepsAfterTheAnnouncedRun(t *testing.T) {
-	p := newTestPool(t, 1)
-	w := p.takeIdle()
-	if w == nil {
-		t.Fatal("no idle worker")
-	}
-	defer w.kill()
+	w := idleWorker(t)
 	// The least CPU the worker used in the window after a run, and after
 	// a rest frame, over several tries: a worker that kept polling uses
 	// most of the window every time; one that went to sleep uses little
@@ -119,4 +109,16 @@ func cpuNanos(t *testing.T, pid int) int64 {
 		t.Fatalf("CPU clock of the worker: %v", err)
 	}
 	return ts.Nano()
+}
+
+// idleWorker takes the warm worker of a fresh one-worker pool, to talk to
+// it frame by frame; it is killed when the test ends.
+func idleWorker(t *testing.T) *worker {
+	t.Helper()
+	w := newTestPool(t, 1).takeIdle()
+	if w == nil {
+		t.Fatal("no idle worker")
+	}
+	t.Cleanup(w.kill)
+	return w
 }

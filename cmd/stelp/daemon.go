@@ -22,7 +22,7 @@ func runDaemon(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintf(stderr, "stelp %s: internal mode, started by 'stelp run' itself\n", daemonCommand)
 		return exitUsage
 	}
-	if err := exec.ServeDaemonFromEnv(ctx, daemonExecute); err != nil {
+	if err := exec.ServeDaemonFromEnv(ctx, executeCall); err != nil {
 		fmt.Fprintf(stderr, "stelp %s: %v\n", daemonCommand, err) // stderr is /dev/null unless run by hand
 		return 1
 	}

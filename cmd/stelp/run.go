@@ -111,7 +111,7 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		// transpiles; closing it ends a worker the gate left unused.
 		w := exec.OneShot{}.Start(ctx, pol.Limits.MemoryMB)
 		logf("running in a one-shot worker")
-		res, err = pipeline.Execute(ctx, src, pol, pipeline.Options{Gate: call.Gate, Runner: w, Stdin: progIn, Trace: *trace})
+		res, err = executeCall(ctx, call, w)
 		w.Close()
 	}
 	if startDaemon != nil && ctx.Err() == nil {
@@ -278,9 +278,11 @@ func writeTrace(w io.Writer, src []byte, res *exec.Result) {
 	}
 }
 
-// daemonExecute is the daemon's side of runOnDaemon: the pipeline on its
-// warm pool, under the policy the client resolved.
-func daemonExecute(ctx context.Context, call *exec.ExecuteCall, runner exec.Runner) (*exec.Result, error) {
+// executeCall runs the pipeline on call under its policy: the daemon's
+// side of runOnDaemon (runner is its warm pool), and this process's own
+// when no daemon took the program (a one-shot worker), so both give the
+// same verdict.
+func executeCall(ctx context.Context, call *exec.ExecuteCall, runner exec.Runner) (*exec.Result, error) {
 	return pipeline.Execute(ctx, []byte(call.Source), &call.Policy, pipeline.Options{
 		Gate: call.Gate, Runner: runner, Stdin: call.Stdin, Trace: call.Trace,
 	})

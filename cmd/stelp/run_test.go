@@ -19,7 +19,7 @@ import (
 // their own and stop it: no test may leave one behind in the user's.
 func TestMain(m *testing.M) {
 	exec.MaybeRunWorker()
-	exec.MaybeRunDaemon(daemonExecute)
+	exec.MaybeRunDaemon(executeCall)
 	os.Setenv(exec.DaemonEnv, "off")
 	os.Exit(m.Run())
 }
